@@ -1,0 +1,32 @@
+// swift-tools-version:6.0
+// OpenDSO benchmarks: a nested package (as swift-nio's Benchmarks/) so the main build stays light.
+import PackageDescription
+
+let package = Package(
+    name: "OpenDSOBench",
+    platforms: [.macOS(.v15)],
+    dependencies: [
+        .package(name: "OpenDSO", path: ".."),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+    ],
+    targets: [
+        // Counts heap allocations process-wide by interposing malloc and friends.
+        .target(name: "MallocCounter"),
+        .executableTarget(
+            name: "DSOBench",
+            dependencies: [
+                "MallocCounter",
+                .product(name: "DSOModel", package: "OpenDSO"),
+                .product(name: "DSORuntime", package: "OpenDSO"),
+                .product(name: "DSODispatch", package: "OpenDSO"),
+                .product(name: "DSOKernel", package: "OpenDSO"),
+                .product(name: "DSOScoring", package: "OpenDSO"),
+                .product(name: "DSOSimulation", package: "OpenDSO"),
+                .product(name: "DequeModule", package: "swift-collections"),
+            ],
+            swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))],
+            linkerSettings: [.unsafeFlags(["-Xlinker", "--export-dynamic"])]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)
