@@ -2,6 +2,8 @@ import Foundation
 
 // Each benchmark lives in its own file and registers here.
 let all: [Benchmark] = [
+    ringBenchmark,
+    timerBenchmark,
     Benchmark(name: "alloc-selftest", summary: "the allocation counter sees Swift allocations") { _ in
         let (_, count) = allocations { [Int](repeating: 1, count: 1000).count }
         print("allocations for one 1000-element array: \(count)")

@@ -1,0 +1,68 @@
+extension DispatchPasses {
+    /// The whole solve: validate, settle infeasible targets, search λ*, then write the dispatch.
+    func solve(targetKW: Double, warmStartCost: Double) -> DispatchResult {
+        guard targetKW.isFinite else {
+            writeSafeOutput()
+            return .rejected(.invalidTarget, targetKW: targetKW)
+        }
+        let totals = prepare()
+        if let index = totals.invalidIndex {
+            writeSafeOutput()
+            return .rejected(.invalidResource(index: index), targetKW: targetKW)
+        }
+        if targetKW > totals.upperSumKW {
+            return assignAll(atUpper: true, targetKW: targetKW, marginalCost: totals.highestCostAtUpper)
+        }
+        if targetKW < totals.lowerSumKW {
+            return assignAll(atUpper: false, targetKW: targetKW, marginalCost: totals.lowestCostAtLower)
+        }
+        var bracket = DispatchBracket()
+        bracket.settledKW = totals.fixedKW
+        bracket.undecidedCount = totals.undecidedCount
+        let cost = clearingCost(targetKW: targetKW, warmStartCost: warmStartCost, bracket: &bracket)
+        return assign(marginalCost: cost, targetKW: targetKW)
+    }
+
+    /// Brackets λ* by pivots until it is a pivot or no breakpoint is left inside the bracket.
+    ///
+    /// Pivots are the previous λ and one Newton step from it (warm start), then medians of the
+    /// in-bracket breakpoints, so each median pivot halves the breakpoints left to consider.
+    func clearingCost(targetKW: Double, warmStartCost: Double, bracket: inout DispatchBracket) -> Double {
+        var nextPivot = Double.nan
+        var warmPivotsLeft = 0
+        var gathered = 0
+        if warmStartCost.isFinite {
+            nextPivot = warmStartCost
+            warmPivotsLeft = 2
+        } else {
+            gathered = narrow(&bracket, gather: true)
+        }
+        while bracket.undecidedCount > 0 {
+            let pivot = nextPivot.isFinite ? nextPivot : selectRank(gathered / 2, in: breakpoints, count: gathered)
+            nextPivot = .nan
+            let trial = evaluate(at: pivot, bracket)
+            let reachedKW: Double
+            if trial.kwFromAbove < targetKW {
+                bracket.lowCost = pivot
+                reachedKW = trial.kwFromAbove
+            } else if trial.kwFromBelow > targetKW {
+                bracket.highCost = pivot
+                reachedKW = trial.kwFromBelow
+            } else {
+                return pivot
+            }
+            if warmPivotsLeft > 1, trial.slope > 0 {
+                // Exact when no breakpoint lies between the pivot and λ*, which is the per-cycle case.
+                let newton = pivot + (targetKW - reachedKW) / trial.slope
+                if newton > bracket.lowCost && newton < bracket.highCost {
+                    warmPivotsLeft -= 1
+                    nextPivot = newton
+                    continue
+                }
+            }
+            warmPivotsLeft = 0
+            gathered = narrow(&bracket, gather: true)
+        }
+        return bracket.closingCost(targetKW: targetKW)
+    }
+}

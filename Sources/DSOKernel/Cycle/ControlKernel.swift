@@ -1,0 +1,129 @@
+public import DSOModel
+import DSODispatch
+
+/// The deterministic fixed-cycle control kernel: one `step` per cycle runs the phases in order.
+///
+/// `step(atNanoseconds:)` is a pure function of the kernel's state, the drained inbound messages and the
+/// telemetry board's contents: it reads no clock, does no I/O, takes no lock and, once running, does not
+/// allocate. The caller owns time — a `CycleTimer` on the real clock or a loop on a virtual clock — which
+/// is what makes runs replayable bit for bit.
+public final class ControlKernel: @unchecked Sendable {
+    // Sendable: all mutable state is confined to the thread that calls `step`; other threads reach the
+    // kernel only through the SPSC rings in `inbound` and `records` and the telemetry board hand-over.
+    public let configuration: KernelConfiguration
+    public let model: SubstationModel
+    public let resources: ResourceTable
+    public let state: ResourceState
+    public let interfacePoints: InterfacePointState
+    public var regulation = RegulationState()
+    public var counters = KernelCounters()
+
+    /// Written by the device side between cycles; copied into `image` by the snapshot phase.
+    public let board: TelemetryFrame
+    /// The frozen input image every phase of a cycle reads.
+    public let image: TelemetryFrame
+    public let setpoints: SetpointFrame
+    public let inbound: KernelInbound
+    public let records: RecordChannel
+
+    var solver: EconomicDispatchSolver
+    /// Index of the current cycle on the time grid, and its time.
+    public internal(set) var cycleIndex: Int64 = -1
+    public internal(set) var nowNanoseconds: Int64 = 0
+    public internal(set) var nowSeconds: Double = 0
+    /// Seconds since the previous cycle (the period, or more after missed cycles).
+    public internal(set) var elapsedSeconds: Double = 0
+    public internal(set) var setpointDigest: UInt64 = 0xcbf2_9ce4_8422_2325
+    /// Regulating resources' share of the award held back from the economic dispatch, 0…1 of their rating.
+    public internal(set) var regulationReserveFraction: Double = 0
+
+    public init(model: SubstationModel, configuration: KernelConfiguration = KernelConfiguration(),
+                inbound: KernelInbound = KernelInbound(), recordFrames: Int = 1024) throws(ModelError) {
+        let problems = configuration.problems()
+        if let first = problems.first { throw ModelError(key: "kernel", message: problems.count == 1 ? first : problems.joined(separator: "; ")) }
+        self.configuration = configuration
+        self.model = model
+        resources = ResourceTable(model.resources)
+        let period = configuration.periodSeconds
+        let longestDelay = model.resources.map(\.commandDelaySeconds).max() ?? 0
+        state = ResourceState(count: model.resources.count, historyLength: Int((longestDelay / period).rounded(.up)) + 2)
+        interfacePoints = InterfacePointState(model, scheduleCapacity: configuration.scheduleCapacity)
+        board = TelemetryFrame(resourceCount: model.resources.count, interfacePointCount: model.interfacePoints.count)
+        image = TelemetryFrame(resourceCount: model.resources.count, interfacePointCount: model.interfacePoints.count)
+        setpoints = SetpointFrame(resourceCount: model.resources.count)
+        self.inbound = inbound
+        records = RecordChannel(interfacePointCount: model.interfacePoints.count, frameCount: recordFrames)
+        let largestGroup = model.memberRanges.map(\.count).max() ?? 0
+        solver = EconomicDispatchSolver(maximumResourceCount: max(largestGroup, 1))
+        for index in 0..<resources.count {
+            let initial = Self.fallbackSetpointKW(resources, index)
+            state.setpointKW[index] = initial
+            state.basePointKW[index] = initial
+            state.modelledKW[index] = 0
+        }
+    }
+
+    /// Runs one cycle at `nanoseconds` on the kernel's clock (grid time, not the wall clock).
+    ///
+    /// Cycles must come in increasing time; a gap of several periods (missed ticks) is handled by using
+    /// the real elapsed time in rates and integrators.
+    public func step(atNanoseconds nanoseconds: Int64) {
+        let previous = nowNanoseconds
+        nowNanoseconds = nanoseconds
+        nowSeconds = Double(nanoseconds) * 1e-9
+        elapsedSeconds = cycleIndex < 0 ? configuration.periodSeconds : max(0, Double(nanoseconds &- previous) * 1e-9)
+        cycleIndex &+= 1
+        counters.cycles &+= 1
+
+        DrainInboundPhase.run(self)
+        TelemetrySnapshotPhase.run(self)
+        NettingPhase.run(self)
+        RegulationPhase.run(self)
+        DispatchPhase.run(self)
+        LimitsAndSafetyPhase.run(self)
+        PublishPhase.run(self)
+        RecordPhase.run(self)
+    }
+
+    /// Runs only `phase` (tests and per-phase benchmarks); the cycle's clock must already be set.
+    public func run(_ phase: CyclePhase) {
+        switch phase {
+        case .drainInbound: DrainInboundPhase.run(self)
+        case .snapshotTelemetry: TelemetrySnapshotPhase.run(self)
+        case .netting: NettingPhase.run(self)
+        case .regulation: RegulationPhase.run(self)
+        case .dispatch: DispatchPhase.run(self)
+        case .limitsAndSafety: LimitsAndSafetyPhase.run(self)
+        case .publish: PublishPhase.run(self)
+        case .record: RecordPhase.run(self)
+        }
+    }
+
+    /// Sets the cycle clock without running phases (tests drive single phases with it).
+    public func setClock(nanoseconds: Int64, elapsedSeconds: Double) {
+        nowNanoseconds = nanoseconds
+        nowSeconds = Double(nanoseconds) * 1e-9
+        self.elapsedSeconds = elapsedSeconds
+        cycleIndex &+= 1
+    }
+
+    /// The timer driver reports cycles it could not run on their grid point.
+    public func noteOverruns(_ count: Int) { counters.overruns &+= count }
+
+    /// The documented fallback of a resource that is not controllable: what its set point becomes.
+    ///
+    /// Battery: 0 kW (idle). PV: its rating (curtailment released; the inverter's own limits apply).
+    /// DR: its minimum (no curtailment, the load consumes as it wishes). Load: not controlled (0).
+    public static func fallbackSetpointKW(_ resources: ResourceTable, _ index: Int) -> Double {
+        switch resources.kind[index] {
+        case ResourceKind.batteryCode: 0
+        case ResourceKind.pvCode: resources.maximumKW[index]
+        case ResourceKind.demandResponseCode: resources.minimumKW[index]
+        default: 0
+        }
+    }
+
+    func raise(_ event: KernelEvent) {
+        _ = records.events.push(event)
+    }
+}

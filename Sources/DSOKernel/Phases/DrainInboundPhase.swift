@@ -1,0 +1,74 @@
+import DSOModel
+
+/// Phase 1: takes everything the slower layers sent since the last cycle, validating each message.
+///
+/// A message with a bad value is refused with an event naming the value; it never reaches control.
+public enum DrainInboundPhase {
+    public static func run(_ kernel: ControlKernel) {
+        _ = kernel.inbound.schedules.drain { entry in accept(entry, kernel) }
+        _ = kernel.inbound.regulation.drain { message in accept(message, kernel) }
+        _ = kernel.inbound.commands.drain { command in accept(command, kernel) }
+    }
+
+    static func accept(_ entry: ScheduleEntry, _ kernel: ControlKernel) {
+        let valid = entry.interfacePoint >= 0 && entry.interfacePoint < kernel.interfacePoints.count
+            && entry.startSeconds.isFinite && entry.endSeconds.isFinite && entry.startSeconds < entry.endSeconds
+            && entry.netImportKW.isFinite
+        if valid, kernel.interfacePoints.schedules[entry.interfacePoint].insert(
+            startSeconds: entry.startSeconds, endSeconds: entry.endSeconds,
+            netImportKW: entry.netImportKW, nowSeconds: kernel.nowSeconds) {
+            return
+        }
+        kernel.counters.refusedSchedules &+= 1
+        kernel.raise(KernelEvent(code: .scheduleRefused, timeSeconds: kernel.nowSeconds,
+                                 subject: Int32(clamping: entry.interfacePoint), value: entry.netImportKW,
+                                 detail: entry.startSeconds))
+    }
+
+    static func accept(_ message: RegulationMessage, _ kernel: ControlKernel) {
+        switch message.kind {
+        case .signal:
+            let inRange = message.value.isFinite && abs(message.value) <= 1 + 1e-9
+            let backwards = kernel.regulation.hasSequence && message.sequence < kernel.regulation.lastSequence
+            guard inRange && !backwards else {
+                kernel.regulation.refusedMessages &+= 1
+                kernel.raise(KernelEvent(code: .regulationMessageRefused, timeSeconds: kernel.nowSeconds, subject: -1,
+                                         value: message.value, detail: Double(message.sequence)))
+                return
+            }
+            var regulation = kernel.regulation
+            if !regulation.hasSequence || message.sequence != regulation.lastSequence {
+                regulation.previousSignal = regulation.signal
+                regulation.previousSignalReceivedSeconds = regulation.signalReceivedSeconds
+                regulation.signal = min(1, max(-1, message.value))
+            }
+            regulation.signalReceivedSeconds = message.receivedSeconds
+            regulation.lastSequence = message.sequence
+            regulation.hasSequence = true
+            kernel.regulation = regulation
+        case .awardKW:
+            guard message.value.isFinite && message.value >= 0 else {
+                kernel.regulation.refusedMessages &+= 1
+                kernel.raise(KernelEvent(code: .regulationMessageRefused, timeSeconds: kernel.nowSeconds, subject: -1,
+                                         value: message.value))
+                return
+            }
+            kernel.regulation.awardKW = message.value
+        }
+    }
+
+    static func accept(_ command: OperatorCommand, _ kernel: ControlKernel) {
+        switch command {
+        case .setResourceEnabled(let resource, let enabled):
+            guard resource >= 0 && resource < kernel.resources.count else {
+                kernel.counters.refusedCommands &+= 1
+                kernel.raise(KernelEvent(code: .commandRefused, timeSeconds: kernel.nowSeconds,
+                                         subject: Int32(clamping: resource)))
+                return
+            }
+            kernel.state.enabled[resource] = enabled
+        case .setRegulationEnabled(let enabled):
+            kernel.regulation.enabled = enabled
+        }
+    }
+}

@@ -1,0 +1,78 @@
+import DSOModel
+
+/// The scheduled net interchange of one interface point: a bounded, time-ordered list of intervals.
+///
+/// Storage is fixed at init so that receiving and looking up schedules never allocates. An entry with the
+/// same start replaces the old one (the market layer re-sends an interval when it changes). When the table
+/// is full the oldest interval that has already ended makes room; if none has, the new entry is refused
+/// and counted. Between and after intervals the last known schedule holds, and the lookup says so.
+public struct ScheduleTable: Sendable {
+    @usableFromInline var starts: [Double]
+    @usableFromInline var ends: [Double]
+    @usableFromInline var values: [Double]
+    public private(set) var count = 0
+    public let capacity: Int
+    @usableFromInline var cursor = 0
+    /// Entries refused because the table was full of intervals still in force.
+    public private(set) var refusedCount = 0
+
+    public init(capacity: Int) {
+        self.capacity = capacity
+        starts = Array(repeating: 0, count: capacity)
+        ends = Array(repeating: 0, count: capacity)
+        values = Array(repeating: 0, count: capacity)
+    }
+
+    /// Result of a lookup: the scheduled net import and whether an interval covers the time.
+    public struct Lookup: Sendable, Hashable {
+        public var netImportKW: Double
+        public var isCovered: Bool
+        public var hasAny: Bool
+    }
+
+    /// Inserts or replaces an interval; `nowSeconds` decides which old intervals may be evicted.
+    /// Returns false (and counts) when the table is full of intervals that have not ended.
+    @discardableResult
+    public mutating func insert(startSeconds: Double, endSeconds: Double, netImportKW: Double, nowSeconds: Double) -> Bool {
+        var position = 0
+        while position < count && starts[position] < startSeconds { position += 1 }
+        if position < count && starts[position] == startSeconds {
+            ends[position] = endSeconds
+            values[position] = netImportKW
+            cursor = 0
+            return true
+        }
+        if count == capacity {
+            guard ends[0] <= nowSeconds else { refusedCount += 1; return false }
+            removeFirst()
+            position = max(0, position - 1)
+        }
+        var index = count
+        while index > position {
+            starts[index] = starts[index - 1]; ends[index] = ends[index - 1]; values[index] = values[index - 1]
+            index -= 1
+        }
+        starts[position] = startSeconds; ends[position] = endSeconds; values[position] = netImportKW
+        count += 1
+        cursor = 0
+        return true
+    }
+
+    @usableFromInline mutating func removeFirst() {
+        for index in 1..<count {
+            starts[index - 1] = starts[index]; ends[index - 1] = ends[index]; values[index - 1] = values[index]
+        }
+        count -= 1
+    }
+
+    /// The schedule in force at `seconds`; cheap for monotonically increasing time (keeps a cursor).
+    public mutating func lookup(atSeconds seconds: Double) -> Lookup {
+        guard count > 0 else { return Lookup(netImportKW: 0, isCovered: false, hasAny: false) }
+        if cursor >= count || starts[cursor] > seconds { cursor = 0 }
+        while cursor + 1 < count && starts[cursor + 1] <= seconds { cursor += 1 }
+        if starts[cursor] > seconds {
+            return Lookup(netImportKW: values[cursor], isCovered: false, hasAny: true)
+        }
+        return Lookup(netImportKW: values[cursor], isCovered: seconds < ends[cursor], hasAny: true)
+    }
+}

@@ -1,0 +1,28 @@
+/// How one simulated run is driven: how long, on which clock, with which signal, and what is written.
+public struct SimulationOptions: Sendable {
+    /// Which clock drives the cycles.
+    public enum Clock: Sendable, Hashable {
+        /// Cycles back to back, as fast as the CPU allows; time is the cycle index times the period.
+        case virtual
+        /// Cycles on a `CycleTimer` at the real period, as at a substation.
+        case realTime
+    }
+
+    public var durationSeconds: Double
+    public var clock: Clock
+    /// A signal that replaces the scenario's.
+    public var signalOverride: RegulationSignal?
+    /// Where to write the per-sample CSV record (nil: none).
+    public var recordPath: String?
+    /// Where to capture the kernel's inputs for replay (nil: none).
+    public var inputCapturePath: String?
+
+    public init(durationSeconds: Double, clock: Clock = .virtual, signalOverride: RegulationSignal? = nil,
+                recordPath: String? = nil, inputCapturePath: String? = nil) {
+        self.durationSeconds = durationSeconds
+        self.clock = clock
+        self.signalOverride = signalOverride
+        self.recordPath = recordPath
+        self.inputCapturePath = inputCapturePath
+    }
+}

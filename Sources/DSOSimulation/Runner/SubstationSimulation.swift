@@ -1,0 +1,121 @@
+public import DSOKernel
+public import DSOModel
+import DSORuntime
+import Foundation
+
+/// A substation run end to end on one machine: simulated devices, a market and ISO side that feed
+/// schedules and the regulation signal through the kernel's rings, the kernel itself, and a recorder.
+///
+/// Per cycle k at t = k·period: the devices advance to t and their telemetry lands on the kernel's board;
+/// due schedules and signal samples are pushed into the inbound rings; the kernel steps; its set points
+/// go back to the devices (which apply them after their own delay); the record goes to the recorder.
+public final class SubstationSimulation: @unchecked Sendable {
+    // Sendable: on the virtual clock everything runs on the caller's thread. On the real clock the
+    // device side and the kernel run only on the timer's queue, the recorder only on the caller's
+    // thread, and they meet only through the kernel's SPSC record and event rings.
+    public let scenario: Scenario
+    public let kernel: ControlKernel
+    let signal: RegulationSignal?
+    var signalCursor: RegulationSignalCursor?
+    var fleet: SimulatedFleet
+    let periodNanoseconds: Int64
+    let periodSeconds: Double
+    let signalPeriodSeconds: Double
+    var nextSignalSeconds = 0.0
+    var signalSequence: UInt64 = 0
+    var pendingSchedules: [ScheduleEntry]
+    var pendingScheduleIndex = 0
+    var capture: InputCapture?
+    /// Per resource: whether it takes commands (everything but plain loads); per interface point: metered.
+    let commandable: [Bool]
+    let metered: [Bool]
+
+    public init(scenario: Scenario, signalOverride: RegulationSignal? = nil) throws {
+        self.scenario = scenario
+        var configuration = KernelConfiguration()
+        configuration.periodNanoseconds = Int64((scenario.kernel.periodSeconds * 1e9).rounded())
+        configuration.staleAfterSeconds = scenario.kernel.staleAfterSeconds
+        configuration.setpointTTLSeconds = scenario.kernel.setpointTTLSeconds
+        kernel = try ControlKernel(model: scenario.model, configuration: configuration)
+        periodNanoseconds = configuration.periodNanoseconds
+        periodSeconds = configuration.periodSeconds
+        signalPeriodSeconds = scenario.regulation.signalPeriodSeconds
+        signal = try signalOverride ?? Self.loadSignal(scenario)
+        signalCursor = signal?.cursor()
+        fleet = scenario.makeFleet()
+        pendingSchedules = scenario.schedules
+        commandable = scenario.model.resources.map { $0.kind != .load }
+        metered = scenario.model.interfacePoints.map(\.hasMeter)
+        _ = kernel.inbound.regulation.push(.award(kw: scenario.regulation.awardMW * 1000, at: 0))
+    }
+
+    static func loadSignal(_ scenario: Scenario) throws -> RegulationSignal? {
+        guard scenario.regulation.awardMW > 0 else { return nil }
+        let duration = max(scenario.run.durationSeconds, 1) + 3600
+        switch scenario.regulation.signal {
+        case .generated(let kind, let seed):
+            let generator: RegulationSignalKind = kind == .regA ? .regA : .regD
+            return generator.generate(durationSeconds: duration, samplePeriodSeconds: scenario.regulation.signalPeriodSeconds,
+                                      seed: seed)
+        case .csv(let path):
+            return try RegulationSignal.load(csvAtPath: path)
+        }
+    }
+
+    /// The device, market and ISO side of cycle `cycle`: advance devices, fill the board, push messages.
+    func prepare(cycle: Int64) {
+        let nanoseconds = cycle &* periodNanoseconds
+        let seconds = Double(cycle) * periodSeconds
+        fleet.advance(toSeconds: seconds)
+        let board = kernel.board
+        for index in 0..<fleet.resourceCount {
+            board.measuredKW[index] = fleet.powerKW(index)
+            board.availableUpKW[index] = fleet.availableUpKW(index)
+            board.availableDownKW[index] = fleet.availableDownKW(index)
+            board.soc[index] = fleet.soc(index)
+            board.timestampNanoseconds[index] = nanoseconds
+        }
+        for point in 0..<metered.count {
+            board.meterNetImportKW[point] = metered[point]
+                ? fleet.meteredNetImportKW(interfacePoint: point) : .nan
+            board.meterTimestampNanoseconds[point] = nanoseconds
+        }
+        while pendingScheduleIndex < pendingSchedules.count {
+            let entry = pendingSchedules[pendingScheduleIndex]
+            guard kernel.inbound.schedules.push(entry) else { break }
+            capture?.note(entry)
+            pendingScheduleIndex += 1
+        }
+        if signalCursor != nil, seconds + 1e-9 >= nextSignalSeconds {
+            let value = signalCursor!.value(atSeconds: seconds)
+            signalSequence += 1
+            let message = RegulationMessage.signal(value, sequence: signalSequence, at: seconds)
+            if kernel.inbound.regulation.push(message) { capture?.note(message) }
+            nextSignalSeconds += signalPeriodSeconds
+        }
+        capture?.noteBoard(kernel.board, cycle: cycle)
+    }
+
+    /// Sends the kernel's published set points to the devices.
+    func apply(cycle: Int64) {
+        let seconds = Double(cycle) * periodSeconds
+        let setpoints = kernel.setpoints
+        for index in 0..<fleet.resourceCount where commandable[index] {
+            fleet.command(resource: index, kw: setpoints.setpointKW[index], atSeconds: seconds)
+        }
+    }
+
+    /// One whole cycle: device side, kernel step, set points back.
+    func cycle(_ cycle: Int64) {
+        prepare(cycle: cycle)
+        kernel.step(atNanoseconds: cycle &* periodNanoseconds)
+        apply(cycle: cycle)
+    }
+}
+
+extension SubstationSimulation {
+    /// A new kernel with this scenario's model and configuration, untouched by any cycle (for replays).
+    public func freshKernel() throws -> ControlKernel {
+        try ControlKernel(model: scenario.model, configuration: kernel.configuration)
+    }
+}

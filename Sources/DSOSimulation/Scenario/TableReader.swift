@@ -1,0 +1,182 @@
+import TOMLKit
+
+/// Reads one TOML table key by key, reporting wrong types, bad values and (on `finish`) unknown keys.
+final class TableReader {
+    let table: TOMLTable
+    /// Key path of this table, e.g. `batteries[2]` (empty for the root).
+    let keyPath: String
+    let diagnostics: ScenarioDiagnostics
+    private var knownKeys: Set<String> = []
+
+    init(table: TOMLTable, keyPath: String, diagnostics: ScenarioDiagnostics) {
+        self.table = table
+        self.keyPath = keyPath
+        self.diagnostics = diagnostics
+    }
+
+    func path(_ key: String) -> String { keyPath.isEmpty ? key : "\(keyPath).\(key)" }
+
+    /// Marks `key` as understood and returns its raw value, if present.
+    func raw(_ key: String) -> (any TOMLValueConvertible)? {
+        knownKeys.insert(key)
+        return table[key]
+    }
+
+    func has(_ key: String) -> Bool { table.contains(key: key) }
+
+    func report(_ key: String, found: String, expected: String) {
+        diagnostics.report(path(key), found: found, expected: expected)
+    }
+
+    /// A number (integers accepted), checked against `bound`; nil (after reporting) when present but bad.
+    func optionalDouble(_ key: String, _ bound: ValueBound = .any) -> Double? {
+        guard let value = raw(key) else { return nil }
+        guard let number = Self.number(value) else {
+            report(key, found: describe(value), expected: bound.expectation)
+            return nil
+        }
+        guard bound.admits(number) else {
+            report(key, found: "\(number)", expected: bound.expectation)
+            return nil
+        }
+        return number
+    }
+
+    func double(_ key: String, default fallback: Double, _ bound: ValueBound = .any) -> Double {
+        optionalDouble(key, bound) ?? fallback
+    }
+
+    /// A number that must be present; reports a missing key and returns a harmless placeholder.
+    func requiredDouble(_ key: String, _ bound: ValueBound = .any) -> Double {
+        if !has(key) {
+            _ = raw(key)
+            diagnostics.report(path(key), "missing required key, expected \(bound.expectation)")
+            return 1
+        }
+        return optionalDouble(key, bound) ?? 1
+    }
+
+    func optionalInt(_ key: String, _ range: ClosedRange<Int>) -> Int? {
+        guard let value = raw(key) else { return nil }
+        guard let number = value.int else {
+            report(key, found: describe(value), expected: "an integer in \(range.lowerBound)…\(range.upperBound)")
+            return nil
+        }
+        guard range.contains(number) else {
+            report(key, found: "\(number)", expected: "an integer in \(range.lowerBound)…\(range.upperBound)")
+            return nil
+        }
+        return number
+    }
+
+    func requiredInt(_ key: String, _ range: ClosedRange<Int>) -> Int {
+        if !has(key) {
+            _ = raw(key)
+            diagnostics.report(path(key), "missing required key, expected an integer in \(range.lowerBound)…\(range.upperBound)")
+            return range.lowerBound
+        }
+        return optionalInt(key, range) ?? range.lowerBound
+    }
+
+    func optionalString(_ key: String) -> String? {
+        guard let value = raw(key) else { return nil }
+        guard let text = value.string else {
+            report(key, found: describe(value), expected: "a string")
+            return nil
+        }
+        return text
+    }
+
+    func requiredString(_ key: String) -> String {
+        if !has(key) {
+            _ = raw(key)
+            diagnostics.report(path(key), "missing required key, expected a string")
+            return ""
+        }
+        return optionalString(key) ?? ""
+    }
+
+    func bool(_ key: String, default fallback: Bool) -> Bool {
+        guard let value = raw(key) else { return fallback }
+        guard let flag = value.bool else {
+            report(key, found: describe(value), expected: "true or false")
+            return fallback
+        }
+        return flag
+    }
+
+    /// An array of numbers, each checked against `bound`; nil when absent or bad.
+    func optionalDoubles(_ key: String, _ bound: ValueBound = .any, count: Int? = nil) -> [Double]? {
+        guard let value = raw(key) else { return nil }
+        let expected = (count.map { "an array of \($0) numbers, each " } ?? "a non-empty array of numbers, each ")
+            + bound.expectation
+        guard let array = value.array else {
+            report(key, found: describe(value), expected: expected)
+            return nil
+        }
+        var numbers: [Double] = []
+        for element in array {
+            guard let number = Self.number(element), bound.admits(number) else {
+                report(key, found: describe(value), expected: expected)
+                return nil
+            }
+            numbers.append(number)
+        }
+        if numbers.isEmpty || (count != nil && numbers.count != count) {
+            report(key, found: describe(value), expected: expected)
+            return nil
+        }
+        return numbers
+    }
+
+    /// A sub-table, as a reader (nil when absent; reports a wrong type).
+    func subtable(_ key: String) -> TableReader? {
+        guard let value = raw(key) else { return nil }
+        guard let child = value.table else {
+            report(key, found: describe(value), expected: "a table [\(path(key))]")
+            return nil
+        }
+        return TableReader(table: child, keyPath: path(key), diagnostics: diagnostics)
+    }
+
+    /// An array of tables (`[[key]]`), one reader per element with paths `key[i]`.
+    func tables(_ key: String) -> [TableReader] {
+        guard let value = raw(key) else { return [] }
+        guard let array = value.array else {
+            report(key, found: describe(value), expected: "an array of tables [[\(path(key))]]")
+            return []
+        }
+        var readers: [TableReader] = []
+        for (index, element) in array.enumerated() {
+            let elementPath = "\(path(key))[\(index)]"
+            guard let child = element.table else {
+                diagnostics.report(elementPath, found: describe(element), expected: "a table")
+                continue
+            }
+            readers.append(TableReader(table: child, keyPath: elementPath, diagnostics: diagnostics))
+        }
+        return readers
+    }
+
+    /// Reports every key of this table that no reader asked for (typos must not pass silently).
+    func finish() {
+        for key in table.keys.sorted() where !knownKeys.contains(key) {
+            diagnostics.report(path(key), "unknown key")
+        }
+    }
+
+    static func number(_ value: any TOMLValueConvertible) -> Double? {
+        if let number = value.double { return number }
+        if let number = value.int { return Double(number) }
+        return nil
+    }
+
+    func describe(_ value: any TOMLValueConvertible) -> String {
+        switch value.type {
+        case .string: return "the string \"\(value.string ?? "")\""
+        case .table: return "a table"
+        case .array: return "an array \(value.debugDescription)"
+        default: return "\(value.type) \(value.debugDescription)"
+        }
+    }
+}
