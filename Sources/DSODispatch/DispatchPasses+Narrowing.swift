@@ -31,7 +31,7 @@ extension DispatchPasses {
             kept += 1
             if gather {
                 // At least one breakpoint is strictly inside (low, high); a linear resource has only one.
-                if atLower > low && inverse > 0 {
+                if atLower > low {
                     breakpoints[gathered] = atLower
                     gathered += 1
                 }

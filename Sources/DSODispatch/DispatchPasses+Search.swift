@@ -38,6 +38,9 @@ extension DispatchPasses {
             gathered = narrow(&bracket, gather: true)
         }
         while bracket.undecidedCount > 0 {
+            // Every undecided resource has a breakpoint inside the bracket, so `gathered` is 0 only
+            // before a warm pivot; the guard keeps a broken invariant from ever spinning.
+            guard gathered > 0 || nextPivot.isFinite else { break }
             let pivot = nextPivot.isFinite ? nextPivot : selectRank(gathered / 2, in: breakpoints, count: gathered)
             nextPivot = .nan
             let trial = evaluate(at: pivot, bracket)

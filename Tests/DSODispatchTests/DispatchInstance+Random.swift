@@ -1,6 +1,6 @@
 /// The families of random instance the cross-checks draw from.
 enum InstanceMix: CaseIterable {
-    case quadratic, linear, mixed, mixedWithTies
+    case quadratic, linear, mixed, mixedWithTies, mostlyLinear
 
     /// Builds a feasible instance of `count` resources; ties come from prices drawn from a few values.
     static func random(
@@ -25,6 +25,9 @@ enum InstanceMix: CaseIterable {
             case .mixed:
                 a = Double.random(in: -20...120, using: &generator)
                 b = Bool.random(using: &generator) ? Double.random(in: 0.001...2, using: &generator) : 0
+            case .mostlyLinear:
+                a = Double.random(in: -20...120, using: &generator)
+                b = Double.random(in: 0..<1, using: &generator) < 0.03 ? Double.random(in: 0.001...2, using: &generator) : 0
             case .mixedWithTies:
                 a = Double(Int.random(in: 0...6, using: &generator) * 10)
                 b = Double.random(in: 0..<1, using: &generator) < 0.3 ? 0.25 * Double(Int.random(in: 1...4, using: &generator)) : 0

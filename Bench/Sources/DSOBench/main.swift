@@ -2,6 +2,9 @@ import Foundation
 
 // Each benchmark lives in its own file and registers here.
 let all: [Benchmark] = [
+    dispatchBenchmark,
+    cycleBenchmark,
+    fastForwardBenchmark,
     ringBenchmark,
     timerBenchmark,
     Benchmark(name: "alloc-selftest", summary: "the allocation counter sees Swift allocations") { _ in

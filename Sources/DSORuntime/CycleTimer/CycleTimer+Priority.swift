@@ -10,6 +10,7 @@ extension CycleTimer {
     /// cycle starts and the thread is returned to SCHED_OTHER when it ends (two syscalls a cycle):
     /// a raised thread never goes back to the pool at real-time priority. The wake-up itself
     /// still happens at normal priority; this protects the handler from preemption only.
+    /// Must not be called from the handler (it waits for the timer queue).
     @discardableResult
     public func raiseThreadPriority(fifoPriority priority: Int32) -> Bool {
         precondition((0...99).contains(priority), "SCHED_FIFO priority must be 0...99, got \(priority)")
@@ -17,6 +18,7 @@ extension CycleTimer {
             fifoPriority.store(0, ordering: .relaxed)
             return true
         }
+        dispatchPrecondition(condition: .notOnQueue(queue))
         let permitted = queue.sync { [queue] in
             dispatchPrecondition(condition: .onQueue(queue))
             return dso_probe_fifo_priority(priority) == 0

@@ -8,6 +8,8 @@ import Synchronization
 /// When the loop falls behind, Dispatch merges overdue ticks into one handler call; the timer
 /// reads how many grid points passed, counts the skipped ones as overruns and moves the cycle
 /// index to the current grid point, so the next cycle is again on the grid.
+///
+/// A started timer is kept alive by its Dispatch source until `stop()`: stop it explicitly.
 public final class CycleTimer: Sendable {
     /// The validated cycle period.
     public let period: CyclePeriod
@@ -39,16 +41,13 @@ public final class CycleTimer: Sendable {
         queue = DispatchQueue(label: label, qos: .userInteractive)
     }
 
-    deinit {
-        stop()
-    }
-
     /// Whether cycles are being scheduled.
     public var isRunning: Bool { run.withLock { $0 != nil } }
 
     /// t0 of the current (or last) run's grid, monotonic nanoseconds; nil before the first start.
     public var gridOriginNanoseconds: UInt64? {
-        lastOrigin.load(ordering: .relaxed) == 0 ? nil : lastOrigin.load(ordering: .relaxed)
+        let origin = lastOrigin.load(ordering: .relaxed)
+        return origin == 0 ? nil : origin
     }
 
     /// Counters and lateness distribution since the last `start()`; readable from any thread.

@@ -25,7 +25,7 @@ extension ScenarioLoader {
                     commandCapacity: commandCapacity(delaySeconds: common.commandDelaySeconds))
                 let id = unitID(prefix, unit, count)
                 add(batterySpec(id: id, parameters, common, socBand: soc.band), .battery(parameters),
-                    keyPath: "\(section.keyPath) unit \(id)")
+                    idKeyPath: section.path("id_prefix"))
             }
         }
     }
@@ -50,7 +50,7 @@ extension ScenarioLoader {
                     commandDelaySeconds: common.commandDelaySeconds,
                     commandCapacity: commandCapacity(delaySeconds: common.commandDelaySeconds))
                 let id = unitID(prefix, unit, count)
-                add(pvSpec(id: id, parameters, common), .pv(parameters), keyPath: "\(section.keyPath) unit \(id)")
+                add(pvSpec(id: id, parameters, common), .pv(parameters), idKeyPath: section.path("id_prefix"))
             }
         }
     }

@@ -19,7 +19,7 @@ extension ScenarioLoader {
                 commandDelaySeconds: common.commandDelaySeconds,
                 commandCapacity: commandCapacity(delaySeconds: common.commandDelaySeconds))
             section.finish()
-            add(batterySpec(id: id, parameters, common, socBand: soc.band), .battery(parameters), keyPath: section.keyPath)
+            add(batterySpec(id: id, parameters, common, socBand: soc.band), .battery(parameters), idKeyPath: section.path("id"))
         }
     }
 
@@ -45,7 +45,7 @@ extension ScenarioLoader {
                 commandDelaySeconds: common.commandDelaySeconds,
                 commandCapacity: commandCapacity(delaySeconds: common.commandDelaySeconds))
             section.finish()
-            add(pvSpec(id: id, parameters, common), .pv(parameters), keyPath: section.keyPath)
+            add(pvSpec(id: id, parameters, common), .pv(parameters), idKeyPath: section.path("id"))
         }
     }
 
@@ -70,7 +70,7 @@ extension ScenarioLoader {
             section.finish()
             let spec = ResourceSpec(id: id, kind: .load, interfacePoint: point, maximumKW: 0,
                                     minimumKW: -parameters.peakKW * parameters.profileScale)
-            add(spec, .load(parameters), keyPath: section.keyPath)
+            add(spec, .load(parameters), idKeyPath: section.path("id"))
         }
     }
 
@@ -94,7 +94,7 @@ extension ScenarioLoader {
                 minimumKW: -peak * parameters.profileScale, rampKWPerSecond: common.rampKWPerSecond, cost: common.cost,
                 providesRegulation: common.providesRegulation, commandDelaySeconds: common.commandDelaySeconds,
                 responseTimeConstantSeconds: common.timeConstantSeconds)
-            add(spec, .demandResponse(parameters), keyPath: section.keyPath)
+            add(spec, .demandResponse(parameters), idKeyPath: section.path("id"))
         }
     }
 

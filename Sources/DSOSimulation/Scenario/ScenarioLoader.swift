@@ -86,12 +86,12 @@ final class ScenarioLoader {
     }
 
     /// Records a resource and its physics, reporting a duplicate id at the second definition.
-    func add(_ resource: ResourceSpec, _ device: DeviceSpec, keyPath: String) {
+    func add(_ resource: ResourceSpec, _ device: DeviceSpec, idKeyPath: String) {
         if let first = resourceKeyPaths[resource.id] {
-            diagnostics.report("\(keyPath).id", "duplicate resource id '\(resource.id)' (first defined at \(first))")
+            diagnostics.report(idKeyPath, "duplicate resource id '\(resource.id)' (first defined at \(first))")
             return
         }
-        resourceKeyPaths[resource.id] = keyPath
+        resourceKeyPaths[resource.id] = idKeyPath
         resources.append(resource)
         devices[resource.id] = device
     }

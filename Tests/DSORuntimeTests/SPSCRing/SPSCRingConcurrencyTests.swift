@@ -4,6 +4,9 @@ import Testing
 
 @Suite("SPSCRing across two threads")
 struct SPSCRingConcurrencyTests {
+    // Both sides yield when they cannot progress: on two shared vCPUs the threads may land on one
+    // core, and pure spinning would then wait out whole time slices.
+
     /// Runs `body` on a dedicated Foundation thread and returns a way to wait for it.
     private func spawn(_ body: @escaping @Sendable () -> Void) -> DispatchSemaphore {
         let done = DispatchSemaphore(value: 0)
@@ -22,7 +25,7 @@ struct SPSCRingConcurrencyTests {
         let producerDone = spawn {
             var value = 0
             while value < itemCount {
-                if ring.push(value) { value += 1 }
+                if ring.push(value) { value += 1 } else { sched_yield() }
             }
         }
         let consumerDone = spawn {
@@ -32,6 +35,8 @@ struct SPSCRingConcurrencyTests {
                 if let value = ring.pop() {
                     if value != expected { outOfOrder += 1 }
                     expected = value + 1
+                } else {
+                    sched_yield()
                 }
             }
             #expect(outOfOrder == 0)
@@ -53,13 +58,14 @@ struct SPSCRingConcurrencyTests {
         let producerDone = spawn {
             var value = 0
             while value < itemCount {
-                if ring.push(value) { value += 1 }
+                if ring.push(value) { value += 1 } else { sched_yield() }
             }
         }
         let consumerDone = spawn {
             var expected = 0
             var mismatches = 0
             while expected < itemCount {
+                if ring.approximateCount == 0 { sched_yield() }
                 ring.drain { value in
                     if value != expected { mismatches += 1 }
                     expected += 1

@@ -64,9 +64,11 @@ struct ScenarioLoadingTests {
         let scenario = try Scenario.load(path: ScenarioFixtures.write(ScenarioFixtures.minimalScenario))
         var fleet = scenario.makeFleet()
         fleet.advance(toSeconds: 1)
-        // At noon: the load draws its full 2 MW behind NORTH.
+        // One second after noon: the load draws 2 MW × its profile behind NORTH.
         let load = scenario.model.resources.firstIndex { $0.id == "L1" }!
-        #expect(abs(fleet.powerKW(load) + 2_000) < 1e-6)
+        let perUnit = try #require(scenario.profiles.values.first).value(atSeconds: 43_201)
+        #expect(perUnit > 0.99 && perUnit < 1)
+        #expect(abs(fleet.powerKW(load) + 2_000 * perUnit) < 1e-6)
         #expect(fleet.netImportKW(interfacePoint: 0) > 1_500)
     }
 
