@@ -8,6 +8,7 @@ let cycleBenchmark = Benchmark(
     name: "cycle",
     summary: "kernel cycle compute time and heap allocations per steady-state cycle (16 interface points)"
 ) { arguments in
+    var failures: [String] = []
     print("| resources | median µs | p99 µs | max µs | allocations / cycle | cycles measured |")
     print("|---:|---:|---:|---:|---:|---:|")
     for count in [100, 1_000, 10_000] {
@@ -49,6 +50,8 @@ let cycleBenchmark = Benchmark(
         let stats = Percentiles(samples)
         print("| \(count) | \(format(stats.median, 1)) | \(format(stats.at(0.99), 1)) | \(format(stats.max, 1)) "
               + "| \(format(Double(allocated) / Double(measured), 3)) | \(measured) |")
+        if allocated > 0 { failures.append("\(count) resources: \(allocated) allocations in \(measured) cycles") }
     }
+    if !failures.isEmpty { throw BenchFailure(message: "steady-state cycles allocated: " + failures.joined(separator: "; ")) }
     print("\nTarget: 10,000 resources under 250 µs median; 0 allocations per steady-state cycle.")
 }

@@ -41,3 +41,9 @@ struct Percentiles {
 func format(_ value: Double, _ digits: Int = 2) -> String {
     String(format: "%.\(digits)f", value)
 }
+
+/// A benchmark whose guarantee did not hold (e.g. a steady-state cycle allocated): exits non-zero.
+struct BenchFailure: Error, CustomStringConvertible {
+    let message: String
+    var description: String { message }
+}

@@ -54,8 +54,7 @@ public final class SubstationSimulation: @unchecked Sendable {
         let duration = max(scenario.run.durationSeconds, 1) + 3600
         switch scenario.regulation.signal {
         case .generated(let kind, let seed):
-            let generator: RegulationSignalKind = kind == .regA ? .regA : .regD
-            return generator.generate(durationSeconds: duration, samplePeriodSeconds: scenario.regulation.signalPeriodSeconds,
+            return kind.generate(durationSeconds: duration, samplePeriodSeconds: scenario.regulation.signalPeriodSeconds,
                                       seed: seed)
         case .csv(let path):
             return try RegulationSignal.load(csvAtPath: path)

@@ -19,16 +19,8 @@ extension Scenario {
     /// Where the runner gets the regulation signal: a synthetic generator or a recorded CSV (Signals API loads it).
     public enum SignalSource: Sendable, Hashable {
         /// Generate a synthetic signal of this kind from a seed.
-        case generated(kind: SignalKind, seed: UInt64)
+        case generated(kind: RegulationSignalKind, seed: UInt64)
         /// Read the signal from this CSV (absolute path, already resolved against the scenario folder).
         case csv(path: String)
-    }
-
-    /// Which PJM-style regulation signal to synthesise.
-    public enum SignalKind: String, Sendable, Hashable, CaseIterable {
-        /// Slow, energy-heavy traditional signal.
-        case regA = "rega"
-        /// Fast, energy-neutral dynamic signal.
-        case regD = "regd"
     }
 }

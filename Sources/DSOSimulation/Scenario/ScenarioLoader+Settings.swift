@@ -35,7 +35,7 @@ extension ScenarioLoader {
         regulation.awardMW = section.double("award_mw", default: 0, .nonNegative)
         let seed = section.optionalInt("seed", 0...Int.max).map(UInt64.init) ?? derivedSeed("regulation", 0)
         let written = section.optionalString("signal") ?? "regd"
-        if let kind = Scenario.SignalKind(rawValue: written.lowercased()) {
+        if let kind = RegulationSignalKind(rawValue: written.lowercased()) {
             regulation.signal = .generated(kind: kind, seed: seed)
         } else {
             let path = resolve(written)

@@ -3,9 +3,9 @@ import Foundation
 /// The two PJM regulation products a generated signal imitates; named as scenario files name them.
 public enum RegulationSignalKind: String, Sendable, Hashable, CaseIterable {
     /// Traditional (RegA-like): slow, low-pass, may sit on one side for many minutes; ≈ 5–7 pu/h mileage.
-    case regA
+    case regA = "rega"
     /// Dynamic (RegD-like): fast, high-pass, energy-neutral within minutes; ≈ 5× RegA's mileage.
-    case regD
+    case regD = "regd"
 
     /// A deterministic signal of this kind: same seed, duration and period give the same samples.
     ///
