@@ -58,10 +58,10 @@ let package = Package(
         .testTarget(name: "DSOModelTests", dependencies: ["DSOModel"]),
         .testTarget(name: "DSORuntimeTests", dependencies: ["DSORuntime"]),
         .testTarget(name: "DSODispatchTests", dependencies: ["DSODispatch"]),
-        .testTarget(name: "DSOKernelTests", dependencies: ["DSOKernel", "DSOModel", "DSORuntime"]),
+        .testTarget(name: "DSOKernelTests", dependencies: ["DSOKernel", "DSOModel", "DSORuntime", "DSOSimulation"]),
         .testTarget(name: "DSOScoringTests", dependencies: ["DSOScoring"]),
         .testTarget(name: "DSOSimulationTests", dependencies: ["DSOSimulation", "DSOKernel", "DSOModel"]),
-        .testTarget(name: "dsodTests", dependencies: ["DSOSimulation"]),
+        .testTarget(name: "dsodTests", dependencies: ["DSOSimulation", "DSOScoring"]),
     ],
     swiftLanguageModes: [.v6]
 )

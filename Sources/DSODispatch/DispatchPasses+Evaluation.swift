@@ -16,23 +16,19 @@ extension DispatchPasses {
         var total = bracket.decidedKW(at: cost)
         var tieRangeKW = 0.0
         var slope = bracket.interiorSlope
+        // Written as selects rather than branches: which resources are linear, and which side of the
+        // pivot they fall on, is data-dependent and would mispredict on every other resource.
         for position in 0..<bracket.undecidedCount {
             let index = Int(undecided[position])
             let lo = lower[index], hi = upper[index]
             let inverse = inverseQuadraticCost[index]
-            if inverse > 0 {
-                let setPoint = min(max((cost - linearCost[index]) * inverse, lo), hi)
-                total += setPoint
-                if setPoint > lo && setPoint < hi { slope += inverse }
-            } else {
-                let price = costAtLower[index]
-                if price < cost {
-                    total += hi
-                } else {
-                    total += lo
-                    if price == cost { tieRangeKW += hi - lo }
-                }
-            }
+            let price = costAtLower[index]
+            let quadratic = min(max((cost - linearCost[index]) * inverse, lo), hi)
+            let linear = price < cost ? hi : lo
+            let setPoint = inverse > 0 ? quadratic : linear
+            total += setPoint
+            slope += setPoint > lo && setPoint < hi ? inverse : 0
+            tieRangeKW += inverse == 0 && price == cost ? hi - lo : 0
         }
         return DispatchEvaluation(kwFromBelow: total, kwFromAbove: total + tieRangeKW, slope: slope)
     }

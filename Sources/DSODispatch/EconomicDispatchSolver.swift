@@ -1,7 +1,7 @@
 /// Least-cost split of one interface point's target across its resources, exact and allocation-free.
 ///
 /// Solves  min Σ (aᵢ·pᵢ + ½·bᵢ·pᵢ²)  s.t.  loᵢ ≤ pᵢ ≤ hiᵢ,  Σ pᵢ = target  (the equal-incremental-cost rule)
-/// by a breakpoint search on the clearing incremental cost λ: each pivot is the median of the breakpoints
+/// by a breakpoint search on the clearing incremental cost λ: each pivot is a sampled median of the breakpoints
 /// still inside the bracket, and resources whose set-point no longer depends on λ are settled (variable
 /// fixing, after Kiwiel 2008), so a cold solve is expected O(n) and the final λ is computed in closed form,
 /// not iterated to a tolerance. A warm start tries the previous cycle's λ and one Newton step from it

@@ -5,6 +5,7 @@ let all: [Benchmark] = [
     dispatchBenchmark,
     cycleBenchmark,
     fastForwardBenchmark,
+    regulationBenchmark,
     ringBenchmark,
     timerBenchmark,
     Benchmark(name: "alloc-selftest", summary: "the allocation counter sees Swift allocations") { _ in

@@ -39,7 +39,7 @@ public struct KernelConfiguration: Sendable, Hashable {
         self.scheduleCapacity = scheduleCapacity
     }
 
-    public var periodSeconds: Double { Double(periodNanoseconds) * 1e-9 }
+    public var periodSeconds: Double { Double(periodNanoseconds) / 1e9 }
 
     /// Checks every setting; returns one message per problem, naming the setting.
     public func problems() -> [String] {

@@ -70,8 +70,8 @@ public final class ControlKernel: @unchecked Sendable {
     public func step(atNanoseconds nanoseconds: Int64) {
         let previous = nowNanoseconds
         nowNanoseconds = nanoseconds
-        nowSeconds = Double(nanoseconds) * 1e-9
-        elapsedSeconds = cycleIndex < 0 ? configuration.periodSeconds : max(0, Double(nanoseconds &- previous) * 1e-9)
+        nowSeconds = Double(nanoseconds) / 1e9
+        elapsedSeconds = cycleIndex < 0 ? configuration.periodSeconds : max(0, Double(nanoseconds &- previous) / 1e9)
         cycleIndex &+= 1
         counters.cycles &+= 1
 
@@ -102,7 +102,7 @@ public final class ControlKernel: @unchecked Sendable {
     /// Sets the cycle clock without running phases (tests drive single phases with it).
     public func setClock(nanoseconds: Int64, elapsedSeconds: Double) {
         nowNanoseconds = nanoseconds
-        nowSeconds = Double(nanoseconds) * 1e-9
+        nowSeconds = Double(nanoseconds) / 1e9
         self.elapsedSeconds = elapsedSeconds
         cycleIndex &+= 1
     }

@@ -31,6 +31,11 @@ public enum NettingPhase {
             if points.hasMeter[point] {
                 let metered = image.meterNetImportKW[point]
                 if metered.isFinite { net = metered } else { flags.insert(.meterUnavailable) }
+                let wasUnavailable = InterfacePointFlags(rawValue: points.flags[point]).contains(.meterUnavailable)
+                if flags.contains(.meterUnavailable) != wasUnavailable {
+                    kernel.raise(KernelEvent(code: wasUnavailable ? .meterRecovered : .meterUnavailable,
+                                             timeSeconds: kernel.nowSeconds, subject: Int32(point), value: net))
+                }
             }
             let schedule = points.schedules[point].lookup(atSeconds: kernel.nowSeconds)
             if !schedule.isCovered { flags.insert(.scheduleMissing) }

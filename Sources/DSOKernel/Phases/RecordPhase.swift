@@ -21,7 +21,8 @@ public enum RecordPhase {
         record.aggregateSOC = regulation.aggregateSOC
         record.setpointDigest = kernel.setpointDigest
         var controllable = 0
-        for index in 0..<kernel.resources.count where kernel.state.health[index] == ResourceHealth.ok.rawValue {
+        for index in 0..<kernel.resources.count
+        where kernel.resources.isDispatchable[index] && kernel.state.health[index] == ResourceHealth.ok.rawValue {
             controllable &+= 1
         }
         record.controllableResources = controllable

@@ -11,7 +11,7 @@ import DSOModel
 /// so the tracker commands where the signal is heading (feed-forward over each fleet's known delay and
 /// lag) and adds an integral of the gap between the response its delay model predicts and the response
 /// it measures (a Smith-predictor correction: it reacts to devices that under-deliver without fighting
-/// the known delay). The command is shared out in proportion to each resource's headroom in the needed
+/// the known delay; the integral leaks, so a passing mismatch leaves no bias). The command is shared out in proportion to each resource's headroom in the needed
 /// direction, which already honours power limits, ramp limits and state of charge — so every resource
 /// reaches its limit at the same time and a resource that drops out simply has no headroom.
 /// On a stale signal, or when the operator turns regulation off, the target ramps to zero.
@@ -86,7 +86,9 @@ public enum RegulationPhase {
             ratingTotal += rating
 
             // Delay model: the set point issued `delay` ago, through a first-order lag.
-            let delayCycles = min(history - 1, Int((resources.commandDelaySeconds[index] / period).rounded()))
+            // The set point published `delay` ago; with no delay, the last one published (this cycle's
+            // slot is written only by the publish phase that follows).
+            let delayCycles = min(history - 1, max(1, Int((resources.commandDelaySeconds[index] / period).rounded())))
             var delayedSlot = slot - delayCycles
             if delayedSlot < 0 { delayedSlot += history }
             let delayed = state.setpointHistoryKW[index * history + delayedSlot]
@@ -122,11 +124,23 @@ public enum RegulationPhase {
         if !saturated && award > 0 {
             regulation.mismatchIntegralKW += tuning.mismatchIntegralGainPerSecond * dt * mismatch
         }
+        // Leak: a mismatch that has passed (a start-up or a schedule step) must not leave a bias behind.
+        if tuning.mismatchLeakSeconds > 0 {
+            regulation.mismatchIntegralKW *= exp(-dt / tuning.mismatchLeakSeconds)
+        }
         if award <= 0 { regulation.mismatchIntegralKW = 0 }
         regulation.mismatchIntegralKW = min(limit, max(-limit, regulation.mismatchIntegralKW))
         command = predicted + regulation.mismatchIntegralKW
         command = min(upTotal, max(-downTotal, command))
         regulation.commandKW = command
+
+        if tuning.strategy == .naiveProportional {
+            allocateByRating(kernel, targetKW: regulation.targetKW, ratingTotal: ratingTotal)
+            regulation.commandKW = regulation.targetKW
+            regulation.mismatchIntegralKW = 0
+            kernel.regulation = regulation
+            return
+        }
 
         // Allocation in proportion to headroom in the needed direction.
         let upShare = upTotal > 0 && command > 0 ? command / upTotal : 0
@@ -139,6 +153,20 @@ public enum RegulationPhase {
             state.regulationKW[index] = state.regulationUpKW[index] * upShare - state.regulationDownKW[index] * downShare
         }
         kernel.regulation = regulation
+    }
+
+    /// The baseline allocator: shares of the raw target by rating, blind to headroom, delay and SOC.
+    static func allocateByRating(_ kernel: ControlKernel, targetKW: Double, ratingTotal: Double) {
+        let resources = kernel.resources
+        let state = kernel.state
+        let share = ratingTotal > 0 ? targetKW / ratingTotal : 0
+        for index in 0..<resources.count {
+            guard resources.providesRegulation[index] && state.health[index] == ResourceHealth.ok.rawValue else {
+                state.regulationKW[index] = 0
+                continue
+            }
+            state.regulationKW[index] = share * max(resources.maximumKW[index], -resources.minimumKW[index])
+        }
     }
 
     static func clamp(_ value: Double) -> Double { value.isFinite ? min(1, max(0, value)) : 0 }

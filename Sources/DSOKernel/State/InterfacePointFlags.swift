@@ -3,7 +3,7 @@ public struct InterfacePointFlags: OptionSet, Sendable, Hashable {
     public let rawValue: UInt8
     public init(rawValue: UInt8) { self.rawValue = rawValue }
 
-    /// |net − schedule| is outside the deviation band.
+    /// |ACE| (net − schedule + regulation request) is outside the deviation band.
     public static let outOfBand = Self(rawValue: 1 << 0)
     /// Net import above the import limit.
     public static let importLimitExceeded = Self(rawValue: 1 << 1)

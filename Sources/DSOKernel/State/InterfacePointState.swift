@@ -66,7 +66,8 @@ public final class InterfacePointState: @unchecked Sendable {
         secondsOutsideLimits = FixedColumn(count: count, repeating: 0)
         infeasibleCycles = FixedColumn(count: count, repeating: 0)
         sampleCount = FixedColumn(count: count, repeating: 0)
-        schedules = Array(repeating: ScheduleTable(capacity: scheduleCapacity), count: count)
+        // One table each, with its own storage: a shared copy would copy (allocate) on its first insert.
+        schedules = (0..<count).map { _ in ScheduleTable(capacity: scheduleCapacity) }
     }
 
     deinit {

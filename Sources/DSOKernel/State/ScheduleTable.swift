@@ -5,7 +5,8 @@ import DSOModel
 /// Storage is fixed at init so that receiving and looking up schedules never allocates. An entry with the
 /// same start replaces the old one (the market layer re-sends an interval when it changes). When the table
 /// is full the oldest interval that has already ended makes room; if none has, the new entry is refused
-/// and counted. Between and after intervals the last known schedule holds, and the lookup says so.
+/// and counted. Between and after intervals the last known schedule holds, and the lookup says so; before the first
+/// interval there is none (`hasAny` false).
 public struct ScheduleTable: Sendable {
     @usableFromInline var starts: [Double]
     @usableFromInline var ends: [Double]
@@ -71,7 +72,8 @@ public struct ScheduleTable: Sendable {
         if cursor >= count || starts[cursor] > seconds { cursor = 0 }
         while cursor + 1 < count && starts[cursor + 1] <= seconds { cursor += 1 }
         if starts[cursor] > seconds {
-            return Lookup(netImportKW: values[cursor], isCovered: false, hasAny: true)
+            // Before the first interval there is no schedule to hold yet.
+            return Lookup(netImportKW: 0, isCovered: false, hasAny: false)
         }
         return Lookup(netImportKW: values[cursor], isCovered: seconds < ends[cursor], hasAny: true)
     }

@@ -6,7 +6,7 @@ import Foundation
 /// so a run can be replayed into a fresh kernel and checked for bit-identical set points.
 ///
 /// Format (little-endian): "ODSOCAP1", resource count, interface-point count (UInt32 each), period ns
-/// (Int64); then per cycle: tag 0x43 'C', cycle (Int64), message count (UInt32), the messages, then the
+/// (Int64), regulation strategy (UInt8: 0 tracking, 1 naive); then per cycle: tag 0x43 'C', cycle (Int64), message count (UInt32), the messages, then the
 /// board columns. A message is tag 'S' (schedule: point Int32, start, end, kW as Double) or 'R'
 /// (regulation: kind UInt8, value Double, sequence UInt64, received Double). Meant for bounded captures
 /// (minutes to hours), not for years of operation.
@@ -21,6 +21,7 @@ final class InputCapture {
         header.append(littleEndian: UInt32(kernel.board.resourceCount))
         header.append(littleEndian: UInt32(kernel.board.interfacePointCount))
         header.append(littleEndian: kernel.configuration.periodNanoseconds)
+        header.append(kernel.configuration.regulation.strategy == .tracking ? 0 : 1)
         header.withUnsafeBytes { writer.write(bytes: $0) }
     }
 

@@ -11,7 +11,8 @@ public enum InputReplay {
         public var setpointDigest: UInt64
     }
 
-    public static func replay(capturePath path: String, into kernel: ControlKernel) throws -> Outcome {
+    /// Replays the capture at `path` into a fresh kernel of `simulation`'s scenario.
+    public static func replay(capturePath path: String, scenario simulation: SubstationSimulation) throws -> Outcome {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw SimulationError.cannotRead(path: path, reason: "cannot read the capture file")
         }
@@ -22,6 +23,16 @@ public enum InputReplay {
         let resources = Int(try reader.integer(UInt32.self))
         let points = Int(try reader.integer(UInt32.self))
         let period = try reader.integer(Int64.self)
+        let strategy: RegulationTuning.Strategy
+        switch try reader.integer(UInt8.self) {
+        case 0: strategy = .tracking
+        case 1: strategy = .naiveProportional
+        case let other:
+            throw SimulationError.cannotRead(path: path, reason: "unknown regulation strategy code \(other) in the header")
+        }
+        var tuning = simulation.kernel.configuration.regulation
+        tuning.strategy = strategy
+        let kernel = try simulation.freshKernel(regulationTuning: tuning)
         guard resources == kernel.board.resourceCount, points == kernel.board.interfacePointCount,
               period == kernel.configuration.periodNanoseconds else {
             throw SimulationError.cannotRead(path: path, reason: "capture has \(resources) resources, \(points) interface points, period \(period) ns; the scenario has \(kernel.board.resourceCount), \(kernel.board.interfacePointCount), \(kernel.configuration.periodNanoseconds) ns")

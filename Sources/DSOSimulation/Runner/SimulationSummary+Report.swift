@@ -28,6 +28,10 @@ extension SimulationSummary {
         }
 
         out += "\nRegulation (award \(fmt(awardMW, 2)) MW, \(samples) samples, final aggregate SOC \(percent(finalAggregateSOC)))\n"
+        if let range = batterySOCRange {
+            out += "  battery SOC       \(percent(range.lowerBound)) … \(percent(range.upperBound)),"
+            out += " \(duration(batterySecondsOutsideSOCBand)) battery-time outside the SOC band\n"
+        }
         if let pjm = scores.pjm {
             out += "  PJM   composite \(fmt(pjm.composite, 3))  accuracy \(fmt(pjm.accuracy, 3))  delay \(fmt(pjm.delay, 3))"
             out += " (\(fmt(pjm.bestDelaySeconds, 0)) s)  precision \(fmt(pjm.precision, 3))\n"

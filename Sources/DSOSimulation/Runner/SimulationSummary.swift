@@ -40,6 +40,9 @@ public struct SimulationSummary: Sendable {
     public var samples: Int
     public var awardMW: Double
     public var finalAggregateSOC: Double
+    /// Lowest and highest SOC any battery reached, and battery-seconds spent outside the SOC band.
+    public var batterySOCRange: ClosedRange<Double>?
+    public var batterySecondsOutsideSOCBand: Double
     public var setpointDigest: UInt64
     public var events: EventTally
     public var timer: CycleStatistics?
@@ -75,6 +78,9 @@ public struct SimulationSummary: Sendable {
         self.samples = samples
         awardMW = kernel.regulation.awardKW / 1000
         finalAggregateSOC = kernel.regulation.aggregateSOC
+        let lowest = simulation.socLowest.min() ?? .nan, highest = simulation.socHighest.max() ?? .nan
+        batterySOCRange = lowest.isFinite && highest.isFinite ? lowest...highest : nil
+        batterySecondsOutsideSOCBand = simulation.batterySecondsOutsideSOCBand
         setpointDigest = kernel.setpointDigest
         self.events = events
         self.timer = timer

@@ -29,10 +29,17 @@ public final class SubstationSimulation: @unchecked Sendable {
     /// Per resource: whether it takes commands (everything but plain loads); per interface point: metered.
     let commandable: [Bool]
     let metered: [Bool]
+    /// Batteries and their SOC extremes over the run, to show whether SOC stayed in its band.
+    let batteryIndices: [Int]
+    var socLowest: [Double]
+    var socHighest: [Double]
+    /// Battery-seconds spent outside the SOC band (summed over batteries).
+    var batterySecondsOutsideSOCBand = 0.0
 
-    public init(scenario: Scenario, signalOverride: RegulationSignal? = nil) throws {
+    public init(scenario: Scenario, signalOverride: RegulationSignal? = nil,
+                regulationTuning: RegulationTuning = RegulationTuning()) throws {
         self.scenario = scenario
-        var configuration = KernelConfiguration()
+        var configuration = KernelConfiguration(regulation: regulationTuning)
         configuration.periodNanoseconds = Int64((scenario.kernel.periodSeconds * 1e9).rounded())
         configuration.staleAfterSeconds = scenario.kernel.staleAfterSeconds
         configuration.setpointTTLSeconds = scenario.kernel.setpointTTLSeconds
@@ -46,7 +53,9 @@ public final class SubstationSimulation: @unchecked Sendable {
         pendingSchedules = scenario.schedules
         commandable = scenario.model.resources.map { $0.kind != .load }
         metered = scenario.model.interfacePoints.map(\.hasMeter)
-        _ = kernel.inbound.regulation.push(.award(kw: scenario.regulation.awardMW * 1000, at: 0))
+        batteryIndices = scenario.model.resources.indices.filter { scenario.model.resources[$0].kind == .battery }
+        socLowest = Array(repeating: .infinity, count: batteryIndices.count)
+        socHighest = Array(repeating: -.infinity, count: batteryIndices.count)
     }
 
     static func loadSignal(_ scenario: Scenario) throws -> RegulationSignal? {
@@ -64,7 +73,7 @@ public final class SubstationSimulation: @unchecked Sendable {
     /// The device, market and ISO side of cycle `cycle`: advance devices, fill the board, push messages.
     func prepare(cycle: Int64) {
         let nanoseconds = cycle &* periodNanoseconds
-        let seconds = Double(cycle) * periodSeconds
+        let seconds = Double(cycle &* periodNanoseconds) / 1e9
         fleet.advance(toSeconds: seconds)
         let board = kernel.board
         for index in 0..<fleet.resourceCount {
@@ -74,10 +83,24 @@ public final class SubstationSimulation: @unchecked Sendable {
             board.soc[index] = fleet.soc(index)
             board.timestampNanoseconds[index] = nanoseconds
         }
+        let resources = kernel.resources
+        for (slot, index) in batteryIndices.enumerated() {
+            let soc = board.soc[index]
+            socLowest[slot] = min(socLowest[slot], soc)
+            socHighest[slot] = max(socHighest[slot], soc)
+            if soc < resources.socBandLow[index] || soc > resources.socBandHigh[index] {
+                batterySecondsOutsideSOCBand += periodSeconds
+            }
+        }
         for point in 0..<metered.count {
             board.meterNetImportKW[point] = metered[point]
                 ? fleet.meteredNetImportKW(interfacePoint: point) : .nan
             board.meterTimestampNanoseconds[point] = nanoseconds
+        }
+        if cycle == 0 {
+            // The award arrives like any ISO message: through the ring, and into a capture.
+            let award = RegulationMessage.award(kw: scenario.regulation.awardMW * 1000, at: seconds)
+            if kernel.inbound.regulation.push(award) { capture?.note(award) }
         }
         while pendingScheduleIndex < pendingSchedules.count {
             let entry = pendingSchedules[pendingScheduleIndex]
@@ -97,7 +120,7 @@ public final class SubstationSimulation: @unchecked Sendable {
 
     /// Sends the kernel's published set points to the devices.
     func apply(cycle: Int64) {
-        let seconds = Double(cycle) * periodSeconds
+        let seconds = Double(cycle &* periodNanoseconds) / 1e9
         let setpoints = kernel.setpoints
         for index in 0..<fleet.resourceCount where commandable[index] {
             fleet.command(resource: index, kw: setpoints.setpointKW[index], atSeconds: seconds)
@@ -114,7 +137,9 @@ public final class SubstationSimulation: @unchecked Sendable {
 
 extension SubstationSimulation {
     /// A new kernel with this scenario's model and configuration, untouched by any cycle (for replays).
-    public func freshKernel() throws -> ControlKernel {
-        try ControlKernel(model: scenario.model, configuration: kernel.configuration)
+    public func freshKernel(regulationTuning: RegulationTuning? = nil) throws -> ControlKernel {
+        var configuration = kernel.configuration
+        if let regulationTuning { configuration.regulation = regulationTuning }
+        return try ControlKernel(model: scenario.model, configuration: configuration)
     }
 }

@@ -55,7 +55,8 @@ public struct SyntheticSubstation: Sendable {
     }
 
     /// Writes telemetry for `cycle` onto the kernel's board, as drivers would between cycles: outputs
-    /// follow the last set points, PV and loads drift slowly, batteries sit mid-band.
+    /// follow the last set points, PV and loads drift slowly, batteries sit mid-band; metered interface
+    /// points read the members' net.
     public func fillBoard(_ kernel: ControlKernel, cycle: Int64) {
         let board = kernel.board
         let resources = kernel.resources
@@ -86,9 +87,13 @@ public struct SyntheticSubstation: Sendable {
             }
             board.timestampNanoseconds[index] = nanoseconds
         }
+        let points = kernel.interfacePoints
         for point in 0..<board.interfacePointCount {
+            var net = 0.0
+            for index in points.memberStart[point]..<points.memberEnd[point] { net -= board.measuredKW[index] }
+            // Metered points read the members' net plus a little feeder loss.
+            board.meterNetImportKW[point] = points.hasMeter[point] ? net + 1.5 : .nan
             board.meterTimestampNanoseconds[point] = nanoseconds
-            board.meterNetImportKW[point] = .nan
         }
     }
 

@@ -21,9 +21,9 @@ struct Replay: ParsableCommand {
 
     func run() throws {
         let loaded: Scenario
-        do { loaded = try Scenario.load(path: scenario) } catch { throw ValidationError("\(error)") }
+        do { loaded = try Scenario.load(path: scenario) } catch { throw CommandFailure("\(error)") }
         let simulation = try SubstationSimulation(scenario: loaded)
-        let outcome = try InputReplay.replay(capturePath: inputs, into: simulation.freshKernel())
+        let outcome = try InputReplay.replay(capturePath: inputs, scenario: simulation)
         let digest = String(outcome.setpointDigest, radix: 16)
         print("replayed \(outcome.cycles) cycles, set-point digest \(digest)")
         if let expectDigest, expectDigest.lowercased() != digest {

@@ -1,4 +1,5 @@
-import ArgumentParser
+public import ArgumentParser
+import DSOKernel
 import DSOSimulation
 import Foundation
 
@@ -27,6 +28,12 @@ struct Simulate: ParsableCommand {
     @Option(name: .long, help: "Capture every kernel input to this file for `dsod replay`.")
     var captureInputs: String?
 
+    @Option(name: .customLong("award-mw"), help: "Regulation capacity award in MW, replacing the scenario's regulation.award_mw.")
+    var awardMW: Double?
+
+    @Option(name: .long, help: "Regulation allocator: tracking (default) or naive (shares of the raw target by rating, for comparison).")
+    var allocator: RegulationTuning.Strategy = .tracking
+
     @Flag(name: .long, help: "Drive cycles from the real-time cycle timer instead of the virtual clock.")
     var realtime = false
 
@@ -34,17 +41,22 @@ struct Simulate: ParsableCommand {
     var verbose = false
 
     func run() throws {
-        let loaded: Scenario
+        var loaded: Scenario
         do {
             loaded = try Scenario.load(path: scenario)
         } catch {
-            throw ValidationError("\(error)")
+            throw CommandFailure("\(error)")
+        }
+        if let awardMW {
+            guard awardMW.isFinite && awardMW >= 0 else { throw ValidationError("--award-mw \(awardMW) must be ≥ 0") }
+            loaded.regulation.awardMW = awardMW
         }
         var override: RegulationSignal?
         if let signal {
-            do { override = try RegulationSignal.load(csvAtPath: signal) } catch { throw ValidationError("\(error)") }
+            do { override = try RegulationSignal.load(csvAtPath: signal) } catch { throw CommandFailure("\(error)") }
         }
-        let simulation = try SubstationSimulation(scenario: loaded, signalOverride: override)
+        let simulation = try SubstationSimulation(scenario: loaded, signalOverride: override,
+                                                  regulationTuning: RegulationTuning(strategy: allocator))
         let options = SimulationOptions(
             durationSeconds: duration?.seconds ?? loaded.run.durationSeconds,
             clock: realtime ? .realTime : .virtual,
@@ -55,3 +67,5 @@ struct Simulate: ParsableCommand {
         if let captureInputs { print("Inputs captured to \(captureInputs) (replay: dsod replay --scenario \(scenario) --inputs \(captureInputs))") }
     }
 }
+
+extension RegulationTuning.Strategy: ExpressibleByArgument {}
