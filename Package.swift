@@ -12,6 +12,7 @@ let package = Package(
     name: "OpenDSO",
     platforms: [.macOS(.v15)],
     products: [
+        .library(name: "DSODriverABI", targets: ["DSODriverABI"]),
         .library(name: "DSOModel", targets: ["DSOModel"]),
         .library(name: "DSORuntime", targets: ["DSORuntime"]),
         .library(name: "DSODispatch", targets: ["DSODispatch"]),
@@ -27,6 +28,8 @@ let package = Package(
     targets: [
         // Linux calls Swift cannot import directly (variadic prctl, timer slack).
         .target(name: "CPlatform"),
+        // The driver plugin ABI: a C header only, so drivers in C and in Swift share one definition.
+        .target(name: "DSODriverABI"),
         // Grid vocabulary shared by every layer: interface points, resources, schedules, units.
         .target(name: "DSOModel", swiftSettings: strict),
         // What the kernel runs on: the lock-free SPSC ring and the fixed-cycle timer.
