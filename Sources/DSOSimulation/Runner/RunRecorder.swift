@@ -16,6 +16,11 @@ final class RunRecorder {
     private var writer: BufferedFileWriter?
     private(set) var lastRecord: (cycle: Int64, digest: UInt64)?
     private(set) var samples = 0
+    /// Where live scores go as each CAISO interval and PJM hour closes (nil: silent).
+    var liveScores: ((String) -> Void)?
+    private var reportedIntervals = 0
+    private var reportedHours = 0
+    private var nextLiveCheckSeconds = CAISOIntervalScore.intervalSeconds
 
     init(model: SubstationModel, samplePeriodCycles: Int64, csvPath: String?) throws {
         self.model = model
@@ -39,6 +44,10 @@ final class RunRecorder {
         let targetMW = record.regulationTargetKW / 1000
         let responseMW = record.regulationResponseKW / 1000
         scoreboard.record(timeSeconds: record.timeSeconds, signalMW: targetMW, responseMW: responseMW)
+        if liveScores != nil && record.timeSeconds >= nextLiveCheckSeconds {
+            nextLiveCheckSeconds += CAISOIntervalScore.intervalSeconds
+            reportLiveScores()
+        }
         guard let writer else { return }
         var line = "\(CSVNumber.format(record.timeSeconds)),\(CSVNumber.format(record.signal)),"
         line += "\(CSVNumber.format(record.awardKW / 1000)),\(CSVNumber.format(targetMW)),"
@@ -48,6 +57,24 @@ final class RunRecorder {
             line += ",\(CSVNumber.format(record.aceKW[point]))"
         }
         writer.write(line + "\n")
+    }
+
+    /// Prints every CAISO interval and PJM hour that closed since the last report.
+    private func reportLiveScores() {
+        guard let liveScores else { return }
+        let intervals = scoreboard.completedCAISOIntervals
+        for interval in intervals.dropFirst(reportedIntervals) {
+            liveScores(String(format: "live: CAISO 15-min from %.0f s: accuracy %.3f, mileage %.1f MW",
+                              interval.intervalStartSeconds, interval.accuracy, interval.mileageMW))
+        }
+        reportedIntervals = intervals.count
+        let hours = scoreboard.completedPJMHours
+        for hour in hours.dropFirst(reportedHours) {
+            liveScores(String(format: "live: PJM hour from %.0f s: composite %.3f (accuracy %.3f, delay %.3f, precision %.3f)",
+                              hour.hourStartSeconds, hour.score.composite, hour.score.accuracy, hour.score.delay,
+                              hour.score.precision))
+        }
+        reportedHours = hours.count
     }
 
     func finish() throws {

@@ -16,13 +16,17 @@ public struct SimulationOptions: Sendable {
     public var recordPath: String?
     /// Where to capture the kernel's inputs for replay (nil: none).
     public var inputCapturePath: String?
+    /// Called with a line each time a CAISO 15-minute interval or a PJM hour closes (nil: no live scores).
+    public var liveScores: (@Sendable (String) -> Void)?
 
     public init(durationSeconds: Double, clock: Clock = .virtual, signalOverride: RegulationSignal? = nil,
-                recordPath: String? = nil, inputCapturePath: String? = nil) {
+                recordPath: String? = nil, inputCapturePath: String? = nil,
+                liveScores: (@Sendable (String) -> Void)? = nil) {
         self.durationSeconds = durationSeconds
         self.clock = clock
         self.signalOverride = signalOverride
         self.recordPath = recordPath
         self.inputCapturePath = inputCapturePath
+        self.liveScores = liveScores
     }
 }

@@ -11,6 +11,7 @@ extension SubstationSimulation {
         }
         let sampleCycles = Int64((scenario.run.recordPeriodSeconds / periodSeconds).rounded())
         let recorder = try RunRecorder(model: scenario.model, samplePeriodCycles: sampleCycles, csvPath: options.recordPath)
+        recorder.liveScores = options.liveScores
         if let path = options.inputCapturePath {
             capture = try InputCapture(path: path, kernel: kernel)
         }

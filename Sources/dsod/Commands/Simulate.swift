@@ -37,6 +37,9 @@ struct Simulate: ParsableCommand {
     @Flag(name: .long, help: "Drive cycles from the real-time cycle timer instead of the virtual clock.")
     var realtime = false
 
+    @Flag(name: .long, help: "Print each CAISO 15-minute interval and PJM hour score to standard error as it closes.")
+    var liveScores = false
+
     @Flag(name: .long, help: "List the energy of every resource, not only batteries and DR.")
     var verbose = false
 
@@ -60,7 +63,8 @@ struct Simulate: ParsableCommand {
         let options = SimulationOptions(
             durationSeconds: duration?.seconds ?? loaded.run.durationSeconds,
             clock: realtime ? .realTime : .virtual,
-            signalOverride: override, recordPath: record, inputCapturePath: captureInputs)
+            signalOverride: override, recordPath: record, inputCapturePath: captureInputs,
+            liveScores: liveScores ? Self.printToStandardError : nil)
         let summary = try simulation.run(options)
         print(summary.report(verbose: verbose), terminator: "")
         if let record { print("\nRecord written to \(record)") }
@@ -69,3 +73,9 @@ struct Simulate: ParsableCommand {
 }
 
 extension RegulationTuning.Strategy: ExpressibleByArgument {}
+
+extension Simulate {
+    @Sendable static func printToStandardError(_ line: String) {
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+}
