@@ -13,6 +13,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .library(name: "DSODriverABI", targets: ["DSODriverABI"]),
+        .library(name: "DSODriverHost", targets: ["DSODriverHost"]),
         .library(name: "DSOModel", targets: ["DSOModel"]),
         .library(name: "DSORuntime", targets: ["DSORuntime"]),
         .library(name: "DSODispatch", targets: ["DSODispatch"]),
@@ -20,16 +21,31 @@ let package = Package(
         .library(name: "DSOScoring", targets: ["DSOScoring"]),
         .library(name: "DSOSimulation", targets: ["DSOSimulation"]),
         .executable(name: "dsod", targets: ["dsod"]),
+        .library(name: "DSOService", targets: ["DSOService"]),
+        .library(name: "DSOHistorian", targets: ["DSOHistorian"]),
+        .library(name: "DSOAPI", targets: ["DSOAPI"]),
+        .library(name: "DSOISOLink", targets: ["DSOISOLink"]),
+        .executable(name: "caiso-sim", targets: ["caiso-sim"]),
+        // The simulated devices as a driver plugin (dlopen): same path through the ABI as hardware.
+        .library(name: "DSOSimulatedDevices", type: .dynamic, targets: ["DSOSimulatedDevices"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         // Linux calls Swift cannot import directly (variadic prctl, timer slack).
         .target(name: "CPlatform"),
         // The driver plugin ABI: a C header only, so drivers in C and in Swift share one definition.
         .target(name: "DSODriverABI"),
+        // Loads driver plugins (dlopen), runs their I/O off the kernel's cycle and bridges them to the board.
+        .target(
+            name: "DSODriverHost",
+            dependencies: ["DSODriverABI", "DSOModel", "DSORuntime", "DSOKernel", "CPlatform", "TOMLKit"],
+            swiftSettings: strict
+        ),
         // Grid vocabulary shared by every layer: interface points, resources, schedules, units.
         .target(name: "DSOModel", swiftSettings: strict),
         // What the kernel runs on: the lock-free SPSC ring and the fixed-cycle timer.
@@ -50,21 +66,81 @@ let package = Package(
             dependencies: ["DSOModel", "DSOKernel", "DSOScoring", "TOMLKit"],
             swiftSettings: strict
         ),
+        // libmodbus (Debian libmodbus-dev), for the ISO link and Modbus drivers.
+        .systemLibrary(name: "CModbus", pkgConfig: "libmodbus", providers: [.apt(["libmodbus-dev"])]),
+        // The ISO link: a Modbus TCP server feeding the kernel's regulation and schedule rings.
+        .target(name: "DSOISOLink", dependencies: ["CModbus", "DSOKernel", "DSOModel"], swiftSettings: strict),
+        // A CAISO-like ISO: plays a regulation signal to DSOs over the ISO link and scores them.
         .executableTarget(
-            name: "dsod",
+            name: "caiso-sim",
             dependencies: [
-                "DSOModel", "DSOKernel", "DSOSimulation", "DSOScoring",
+                "DSOISOLink", "DSOScoring", "DSOSimulation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
         ),
+        // dsod as a substation service: service configuration, sd_notify/watchdog, signals, the real-clock run loop.
+        .target(
+            name: "DSOService",
+            dependencies: ["DSOModel", "DSOKernel", "DSORuntime", "DSOSimulation", "DSODriverHost", "TOMLKit"],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "dsod",
+            dependencies: [
+                "DSOService", "DSOModel", "DSOKernel", "DSOSimulation", "DSOScoring", "DSOISOLink",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
+        // The simulated battery, PV, load, DR and meters behind the driver ABI; built only as a dynamic library.
+        .target(
+            name: "DSOSimulatedDevices",
+            dependencies: ["DSODriverABI", "DSOSimulation", "DSOModel"],
+            path: "Plugins/SimulatedDevices",
+            swiftSettings: strict
+        ),
+        // The historian: cycle summaries, telemetry, events, schedules and operator actions in SQLite (GRDB, WAL).
+        .target(
+            name: "DSOHistorian",
+            dependencies: ["DSOKernel", "DSOModel", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict
+        ),
+        // Writes records into a historian until killed; the kill -9 durability test's subject.
+        .executableTarget(name: "historian-crash-probe", dependencies: ["DSOHistorian", "DSOKernel"], swiftSettings: strict),
+        // The operator HTTP API (Hummingbird 2): status, telemetry, schedules, events, Prometheus metrics.
+        .target(
+            name: "DSOAPI",
+            dependencies: [
+                "DSOHistorian", "DSOKernel", "DSOModel", "DSOScoring",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            swiftSettings: strict
+        ),
         .testTarget(name: "DSOModelTests", dependencies: ["DSOModel"]),
+        .testTarget(
+            name: "DSOHistorianTests",
+            dependencies: ["DSOHistorian", "DSOKernel", "DSOModel", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .testTarget(
+            name: "DSOAPITests",
+            dependencies: [
+                "DSOAPI", "DSOHistorian", "DSOKernel", "DSOModel",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]
+        ),
+        .testTarget(name: "DSODriverHostTests", dependencies: ["DSODriverHost", "DSODriverABI", "DSOKernel", "DSOModel", "DSORuntime"]),
         .testTarget(name: "DSORuntimeTests", dependencies: ["DSORuntime"]),
         .testTarget(name: "DSODispatchTests", dependencies: ["DSODispatch"]),
         .testTarget(name: "DSOKernelTests", dependencies: ["DSOKernel", "DSOModel", "DSORuntime", "DSOSimulation"]),
         .testTarget(name: "DSOScoringTests", dependencies: ["DSOScoring"]),
         .testTarget(name: "DSOSimulationTests", dependencies: ["DSOSimulation", "DSOKernel", "DSOModel"]),
+        .testTarget(name: "DSOISOLinkTests", dependencies: ["DSOISOLink", "DSOKernel", "DSOModel", "CModbus"]),
+        .testTarget(name: "caisoSimTests", dependencies: ["DSOISOLink"]),
+        .testTarget(name: "DSOServiceTests", dependencies: ["DSOService", "DSOSimulation", "DSOKernel", "DSOModel"]),
         .testTarget(name: "dsodTests", dependencies: ["DSOSimulation", "DSOScoring"]),
+        // Loads libDSOSimulatedDevices.so with dlopen (no link to the plugin target) and drives its vtable.
+        .testTarget(name: "SimulatedDevicesPluginTests", dependencies: ["DSODriverABI", "DSOSimulation", "DSOModel"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -22,6 +22,8 @@ let package = Package(
                 .product(name: "DSOKernel", package: "OpenDSO"),
                 .product(name: "DSOScoring", package: "OpenDSO"),
                 .product(name: "DSOSimulation", package: "OpenDSO"),
+                .product(name: "DSODriverABI", package: "OpenDSO"),
+                .product(name: "DSODriverHost", package: "OpenDSO"),
                 .product(name: "DequeModule", package: "swift-collections"),
             ],
             swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))],

@@ -1,3 +1,5 @@
+public import DSOKernel
+
 /// How one simulated run is driven: how long, on which clock, with which signal, and what is written.
 public struct SimulationOptions: Sendable {
     /// Which clock drives the cycles.
@@ -18,6 +20,12 @@ public struct SimulationOptions: Sendable {
     public var inputCapturePath: String?
     /// Called with a line each time a CAISO 15-minute interval or a PJM hour closes (nil: no live scores).
     public var liveScores: (@Sendable (String) -> Void)?
+    /// An external producer (the ISO link) owns the kernel's regulation and schedule rings for this run:
+    /// the run pushes neither the scenario's signal, its award nor its schedules (SPSC: one producer per ring).
+    public var externalInbound = false
+    /// Called on the recording thread with every cycle record and every kernel event (e.g. ISO telemetry).
+    public var onRecord: (@Sendable (CycleRecord) -> Void)?
+    public var onEvent: (@Sendable (KernelEvent) -> Void)?
 
     public init(durationSeconds: Double, clock: Clock = .virtual, signalOverride: RegulationSignal? = nil,
                 recordPath: String? = nil, inputCapturePath: String? = nil,

@@ -10,8 +10,12 @@ extension SubstationSimulation {
             throw SimulationError.invalidSetting(key: "duration", message: "\(options.durationSeconds) s is shorter than one cycle (\(periodSeconds) s)")
         }
         let sampleCycles = Int64((scenario.run.recordPeriodSeconds / periodSeconds).rounded())
+        try prepareSignal(durationSeconds: options.durationSeconds)
         let recorder = try RunRecorder(model: scenario.model, samplePeriodCycles: sampleCycles, csvPath: options.recordPath)
         recorder.liveScores = options.liveScores
+        externalInbound = options.externalInbound
+        onRecord = options.onRecord
+        onEvent = options.onEvent
         if let path = options.inputCapturePath {
             capture = try InputCapture(path: path, kernel: kernel)
         }
@@ -22,8 +26,7 @@ extension SubstationSimulation {
         case .virtual:
             for index in 0..<cycles {
                 cycle(index)
-                kernel.records.consume(recorder.consume)
-                _ = kernel.records.events.drain { events.add($0) }
+                drainOutputs(recorder, &events)
             }
         case .realTime:
             timerStatistics = try runOnTimer(cycles: cycles, recorder: recorder, events: &events)
@@ -35,6 +38,18 @@ extension SubstationSimulation {
         return SimulationSummary(simulation: self, cycles: cycles, wallSeconds: wallSeconds,
                                  scores: recorder.scoreboard.summary(), samples: recorder.samples,
                                  events: events, timer: timerStatistics)
+    }
+
+    /// Recorder side: records and events to the recorder and the tally, and to the run's observers.
+    private func drainOutputs(_ recorder: RunRecorder, _ events: inout EventTally) {
+        kernel.records.consume { record in
+            onRecord?(record)
+            recorder.consume(record)
+        }
+        _ = kernel.records.events.drain { event in
+            onEvent?(event)
+            events.add(event)
+        }
     }
 
     /// Real clock: the device side and the kernel run on the timer's queue; this thread records.
@@ -54,12 +69,10 @@ extension SubstationSimulation {
         }
         timer.start()
         while finished.wait(timeout: .now() + .milliseconds(20)) == .timedOut {
-            kernel.records.consume(recorder.consume)
-            _ = kernel.records.events.drain { events.add($0) }
+            drainOutputs(recorder, &events)
         }
         timer.stop()
-        kernel.records.consume(recorder.consume)
-        _ = kernel.records.events.drain { events.add($0) }
+        drainOutputs(recorder, &events)
         return timer.statistics
     }
 }

@@ -15,8 +15,10 @@ public final class SubstationSimulation: @unchecked Sendable {
     // thread, and they meet only through the kernel's SPSC record and event rings.
     public let scenario: Scenario
     public let kernel: ControlKernel
-    let signal: RegulationSignal?
+    var signal: RegulationSignal?
     var signalCursor: RegulationSignalCursor?
+    /// Whether the signal came from the caller (kept as given) rather than the scenario.
+    let signalIsOverride: Bool
     var fleet: SimulatedFleet
     let periodNanoseconds: Int64
     let periodSeconds: Double
@@ -26,8 +28,12 @@ public final class SubstationSimulation: @unchecked Sendable {
     var pendingSchedules: [ScheduleEntry]
     var pendingScheduleIndex = 0
     var capture: InputCapture?
-    /// Per resource: whether it takes commands (everything but plain loads); per interface point: metered.
-    let commandable: [Bool]
+    /// Set for a run whose regulation messages and schedules come from an external producer (the ISO link).
+    var externalInbound = false
+    /// Observers of every record and event, called on the recording thread (set per run from the options).
+    var onRecord: (@Sendable (CycleRecord) -> Void)?
+    var onEvent: (@Sendable (KernelEvent) -> Void)?
+    /// Per interface point: whether it has a meter.
     let metered: [Bool]
     /// Batteries and their SOC extremes over the run, to show whether SOC stayed in its band.
     let batteryIndices: [Int]
@@ -37,30 +43,32 @@ public final class SubstationSimulation: @unchecked Sendable {
     var batterySecondsOutsideSOCBand = 0.0
 
     public init(scenario: Scenario, signalOverride: RegulationSignal? = nil,
-                regulationTuning: RegulationTuning = RegulationTuning()) throws {
+                regulationTuning: RegulationTuning = RegulationTuning(),
+                adjustKernel: (inout KernelConfiguration) -> Void = { _ in }) throws {
         self.scenario = scenario
         var configuration = KernelConfiguration(regulation: regulationTuning)
         configuration.periodNanoseconds = Int64((scenario.kernel.periodSeconds * 1e9).rounded())
         configuration.staleAfterSeconds = scenario.kernel.staleAfterSeconds
         configuration.setpointTTLSeconds = scenario.kernel.setpointTTLSeconds
+        adjustKernel(&configuration)
         kernel = try ControlKernel(model: scenario.model, configuration: configuration)
         periodNanoseconds = configuration.periodNanoseconds
         periodSeconds = configuration.periodSeconds
         signalPeriodSeconds = scenario.regulation.signalPeriodSeconds
-        signal = try signalOverride ?? Self.loadSignal(scenario)
+        signalIsOverride = signalOverride != nil
+        signal = try signalOverride ?? Self.loadSignal(scenario, durationSeconds: scenario.run.durationSeconds)
         signalCursor = signal?.cursor()
         fleet = scenario.makeFleet()
         pendingSchedules = scenario.schedules
-        commandable = scenario.model.resources.map { $0.kind != .load }
         metered = scenario.model.interfacePoints.map(\.hasMeter)
         batteryIndices = scenario.model.resources.indices.filter { scenario.model.resources[$0].kind == .battery }
         socLowest = Array(repeating: .infinity, count: batteryIndices.count)
         socHighest = Array(repeating: -.infinity, count: batteryIndices.count)
     }
 
-    static func loadSignal(_ scenario: Scenario) throws -> RegulationSignal? {
+    static func loadSignal(_ scenario: Scenario, durationSeconds: Double) throws -> RegulationSignal? {
         guard scenario.regulation.awardMW > 0 else { return nil }
-        let duration = max(scenario.run.durationSeconds, 1) + 3600
+        let duration = max(durationSeconds, 1) + 3600
         switch scenario.regulation.signal {
         case .generated(let kind, let seed):
             return kind.generate(durationSeconds: duration, samplePeriodSeconds: scenario.regulation.signalPeriodSeconds,
@@ -70,19 +78,22 @@ public final class SubstationSimulation: @unchecked Sendable {
         }
     }
 
+    /// Makes a generated signal cover a run of `durationSeconds` (a CSV signal is what it is: past its
+    /// end the last sample holds, and the summary's scores show it).
+    func prepareSignal(durationSeconds: Double) throws {
+        guard !signalIsOverride, case .generated = scenario.regulation.signal,
+              let current = signal, current.endSeconds < durationSeconds else { return }
+        signal = try Self.loadSignal(scenario, durationSeconds: durationSeconds)
+        signalCursor = signal?.cursor()
+    }
+
     /// The device, market and ISO side of cycle `cycle`: advance devices, fill the board, push messages.
     func prepare(cycle: Int64) {
         let nanoseconds = cycle &* periodNanoseconds
         let seconds = Double(cycle &* periodNanoseconds) / 1e9
         fleet.advance(toSeconds: seconds)
         let board = kernel.board
-        for index in 0..<fleet.resourceCount {
-            board.measuredKW[index] = fleet.powerKW(index)
-            board.availableUpKW[index] = fleet.availableUpKW(index)
-            board.availableDownKW[index] = fleet.availableDownKW(index)
-            board.soc[index] = fleet.soc(index)
-            board.timestampNanoseconds[index] = nanoseconds
-        }
+        fleet.writeTelemetry(into: board, metered: metered, timestampNanoseconds: nanoseconds)
         let resources = kernel.resources
         for (slot, index) in batteryIndices.enumerated() {
             let soc = board.soc[index]
@@ -92,23 +103,18 @@ public final class SubstationSimulation: @unchecked Sendable {
                 batterySecondsOutsideSOCBand += periodSeconds
             }
         }
-        for point in 0..<metered.count {
-            board.meterNetImportKW[point] = metered[point]
-                ? fleet.meteredNetImportKW(interfacePoint: point) : .nan
-            board.meterTimestampNanoseconds[point] = nanoseconds
-        }
-        if cycle == 0 {
+        if cycle == 0 && !externalInbound {
             // The award arrives like any ISO message: through the ring, and into a capture.
             let award = RegulationMessage.award(kw: scenario.regulation.awardMW * 1000, at: seconds)
             if kernel.inbound.regulation.push(award) { capture?.note(award) }
         }
-        while pendingScheduleIndex < pendingSchedules.count {
+        while !externalInbound && pendingScheduleIndex < pendingSchedules.count {
             let entry = pendingSchedules[pendingScheduleIndex]
             guard kernel.inbound.schedules.push(entry) else { break }
             capture?.note(entry)
             pendingScheduleIndex += 1
         }
-        if signalCursor != nil, seconds + 1e-9 >= nextSignalSeconds {
+        if !externalInbound, signalCursor != nil, seconds + 1e-9 >= nextSignalSeconds {
             let value = signalCursor!.value(atSeconds: seconds)
             signalSequence += 1
             let message = RegulationMessage.signal(value, sequence: signalSequence, at: seconds)
@@ -121,10 +127,7 @@ public final class SubstationSimulation: @unchecked Sendable {
     /// Sends the kernel's published set points to the devices.
     func apply(cycle: Int64) {
         let seconds = Double(cycle &* periodNanoseconds) / 1e9
-        let setpoints = kernel.setpoints
-        for index in 0..<fleet.resourceCount where commandable[index] {
-            fleet.command(resource: index, kw: setpoints.setpointKW[index], atSeconds: seconds)
-        }
+        fleet.apply(kernel.setpoints, atSeconds: seconds)
     }
 
     /// One whole cycle: device side, kernel step, set points back.

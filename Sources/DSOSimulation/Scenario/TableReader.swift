@@ -1,35 +1,36 @@
-import TOMLKit
+package import TOMLKit
 
 /// Reads one TOML table key by key, reporting wrong types, bad values and (on `finish`) unknown keys.
-final class TableReader {
-    let table: TOMLTable
+/// `package`: the service configuration (DSOService) reads its own sections with the same rules and wording.
+package final class TableReader {
+    package let table: TOMLTable
     /// Key path of this table, e.g. `batteries[2]` (empty for the root).
-    let keyPath: String
-    let diagnostics: ScenarioDiagnostics
+    package let keyPath: String
+    package let diagnostics: ScenarioDiagnostics
     private var knownKeys: Set<String> = []
 
-    init(table: TOMLTable, keyPath: String, diagnostics: ScenarioDiagnostics) {
+    package init(table: TOMLTable, keyPath: String, diagnostics: ScenarioDiagnostics) {
         self.table = table
         self.keyPath = keyPath
         self.diagnostics = diagnostics
     }
 
-    func path(_ key: String) -> String { keyPath.isEmpty ? key : "\(keyPath).\(key)" }
+    package func path(_ key: String) -> String { keyPath.isEmpty ? key : "\(keyPath).\(key)" }
 
     /// Marks `key` as understood and returns its raw value, if present.
-    func raw(_ key: String) -> (any TOMLValueConvertible)? {
+    package func raw(_ key: String) -> (any TOMLValueConvertible)? {
         knownKeys.insert(key)
         return table[key]
     }
 
-    func has(_ key: String) -> Bool { table.contains(key: key) }
+    package func has(_ key: String) -> Bool { table.contains(key: key) }
 
-    func report(_ key: String, found: String, expected: String) {
+    package func report(_ key: String, found: String, expected: String) {
         diagnostics.report(path(key), found: found, expected: expected)
     }
 
     /// A number (integers accepted), checked against `bound`; nil (after reporting) when present but bad.
-    func optionalDouble(_ key: String, _ bound: ValueBound = .any) -> Double? {
+    package func optionalDouble(_ key: String, _ bound: ValueBound = .any) -> Double? {
         guard let value = raw(key) else { return nil }
         guard let number = Self.number(value) else {
             report(key, found: describe(value), expected: bound.expectation)
@@ -42,12 +43,12 @@ final class TableReader {
         return number
     }
 
-    func double(_ key: String, default fallback: Double, _ bound: ValueBound = .any) -> Double {
+    package func double(_ key: String, default fallback: Double, _ bound: ValueBound = .any) -> Double {
         optionalDouble(key, bound) ?? fallback
     }
 
     /// A number that must be present; reports a missing key and returns a harmless placeholder.
-    func requiredDouble(_ key: String, _ bound: ValueBound = .any) -> Double {
+    package func requiredDouble(_ key: String, _ bound: ValueBound = .any) -> Double {
         if !has(key) {
             _ = raw(key)
             diagnostics.report(path(key), "missing required key, expected \(bound.expectation)")
@@ -56,7 +57,7 @@ final class TableReader {
         return optionalDouble(key, bound) ?? 1
     }
 
-    func optionalInt(_ key: String, _ range: ClosedRange<Int>) -> Int? {
+    package func optionalInt(_ key: String, _ range: ClosedRange<Int>) -> Int? {
         guard let value = raw(key) else { return nil }
         guard let number = value.int else {
             report(key, found: describe(value), expected: "an integer in \(range.lowerBound)…\(range.upperBound)")
@@ -69,7 +70,7 @@ final class TableReader {
         return number
     }
 
-    func requiredInt(_ key: String, _ range: ClosedRange<Int>) -> Int {
+    package func requiredInt(_ key: String, _ range: ClosedRange<Int>) -> Int {
         if !has(key) {
             _ = raw(key)
             diagnostics.report(path(key), "missing required key, expected an integer in \(range.lowerBound)…\(range.upperBound)")
@@ -78,7 +79,7 @@ final class TableReader {
         return optionalInt(key, range) ?? range.lowerBound
     }
 
-    func optionalString(_ key: String) -> String? {
+    package func optionalString(_ key: String) -> String? {
         guard let value = raw(key) else { return nil }
         guard let text = value.string else {
             report(key, found: describe(value), expected: "a string")
@@ -87,7 +88,7 @@ final class TableReader {
         return text
     }
 
-    func requiredString(_ key: String) -> String {
+    package func requiredString(_ key: String) -> String {
         if !has(key) {
             _ = raw(key)
             diagnostics.report(path(key), "missing required key, expected a string")
@@ -96,7 +97,7 @@ final class TableReader {
         return optionalString(key) ?? ""
     }
 
-    func bool(_ key: String, default fallback: Bool) -> Bool {
+    package func bool(_ key: String, default fallback: Bool) -> Bool {
         guard let value = raw(key) else { return fallback }
         guard let flag = value.bool else {
             report(key, found: describe(value), expected: "true or false")
@@ -106,7 +107,7 @@ final class TableReader {
     }
 
     /// An array of numbers, each checked against `bound`; nil when absent or bad.
-    func optionalDoubles(_ key: String, _ bound: ValueBound = .any, count: Int? = nil) -> [Double]? {
+    package func optionalDoubles(_ key: String, _ bound: ValueBound = .any, count: Int? = nil) -> [Double]? {
         guard let value = raw(key) else { return nil }
         let expected = (count.map { "an array of \($0) numbers, each " } ?? "a non-empty array of numbers, each ")
             + bound.expectation
@@ -130,7 +131,7 @@ final class TableReader {
     }
 
     /// A sub-table, as a reader (nil when absent; reports a wrong type).
-    func subtable(_ key: String) -> TableReader? {
+    package func subtable(_ key: String) -> TableReader? {
         guard let value = raw(key) else { return nil }
         guard let child = value.table else {
             report(key, found: describe(value), expected: "a table [\(path(key))]")
@@ -140,7 +141,7 @@ final class TableReader {
     }
 
     /// An array of tables (`[[key]]`), one reader per element with paths `key[i]`.
-    func tables(_ key: String) -> [TableReader] {
+    package func tables(_ key: String) -> [TableReader] {
         guard let value = raw(key) else { return [] }
         guard let array = value.array else {
             report(key, found: describe(value), expected: "an array of tables [[\(path(key))]]")
@@ -159,19 +160,19 @@ final class TableReader {
     }
 
     /// Reports every key of this table that no reader asked for (typos must not pass silently).
-    func finish() {
+    package func finish() {
         for key in table.keys.sorted() where !knownKeys.contains(key) {
             diagnostics.report(path(key), "unknown key")
         }
     }
 
-    static func number(_ value: any TOMLValueConvertible) -> Double? {
+    package static func number(_ value: any TOMLValueConvertible) -> Double? {
         if let number = value.double { return number }
         if let number = value.int { return Double(number) }
         return nil
     }
 
-    func describe(_ value: any TOMLValueConvertible) -> String {
+    package func describe(_ value: any TOMLValueConvertible) -> String {
         switch value.type {
         case .string: return "the string \"\(value.string ?? "")\""
         case .table: return "a table"

@@ -1,5 +1,5 @@
 /// The allowed range of a numeric scenario key, with the wording used in error messages.
-enum ValueBound {
+package enum ValueBound {
     case any
     case positive
     case nonNegative
@@ -7,7 +7,7 @@ enum ValueBound {
     case efficiency
     case within(ClosedRange<Double>)
 
-    func admits(_ value: Double) -> Bool {
+    package func admits(_ value: Double) -> Bool {
         guard value.isFinite else { return false }
         switch self {
         case .any: return true
@@ -19,7 +19,7 @@ enum ValueBound {
         }
     }
 
-    var expectation: String {
+    package var expectation: String {
         switch self {
         case .any: return "a finite number"
         case .positive: return "a number > 0"

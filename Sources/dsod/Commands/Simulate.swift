@@ -1,4 +1,5 @@
 public import ArgumentParser
+import DSOISOLink
 import DSOKernel
 import DSOSimulation
 import Foundation
@@ -40,6 +41,18 @@ struct Simulate: ParsableCommand {
     @Flag(name: .long, help: "Print each CAISO 15-minute interval and PJM hour score to standard error as it closes.")
     var liveScores = false
 
+    @Option(name: .customLong("iso-listen"), help: "Serve the ISO link (Modbus TCP) on HOST:PORT: the regulation signal, award and dispatch targets come from it instead of the scenario (needs --realtime; docs/iso-link.md).")
+    var isoListen: String?
+
+    @Option(name: .customLong("iso-writers"), help: "Comma-separated IPv4 addresses allowed to write to the ISO link; others may only read.")
+    var isoWriters = "127.0.0.1"
+
+    @Option(name: .customLong("signal-ttl-s"), help: "Regulation signal time-to-live, seconds: past it regulation ramps to zero (default 12).")
+    var signalTTLSeconds: Double?
+
+    @Option(name: .customLong("fallback-ramp"), help: "Ramp to zero on a stale signal, fraction of the award per second (default 0.1).")
+    var fallbackRamp: Double?
+
     @Flag(name: .long, help: "List the energy of every resource, not only batteries and DR.")
     var verbose = false
 
@@ -58,17 +71,57 @@ struct Simulate: ParsableCommand {
         if let signal {
             do { override = try RegulationSignal.load(csvAtPath: signal) } catch { throw CommandFailure("\(error)") }
         }
-        let simulation = try SubstationSimulation(scenario: loaded, signalOverride: override,
-                                                  regulationTuning: RegulationTuning(strategy: allocator))
-        let options = SimulationOptions(
+        let simulation: SubstationSimulation
+        do {
+            simulation = try SubstationSimulation(scenario: loaded, signalOverride: override,
+                                                  regulationTuning: RegulationTuning(strategy: allocator)) { kernel in
+                if let signalTTLSeconds { kernel.regulationSignalTTLSeconds = signalTTLSeconds }
+                if let fallbackRamp { kernel.regulationFallbackRampPerSecond = fallbackRamp }
+            }
+        } catch { throw CommandFailure("\(error)") }
+        var options = SimulationOptions(
             durationSeconds: duration?.seconds ?? loaded.run.durationSeconds,
             clock: realtime ? .realTime : .virtual,
             signalOverride: override, recordPath: record, inputCapturePath: captureInputs,
             liveScores: liveScores ? Self.printToStandardError : nil)
+        let link = try isoListen.map { try startISOLink(at: $0, simulation, &options) }
+        defer { link?.stop() }
+        if let override, override.endSeconds < options.durationSeconds {
+            Self.printToStandardError("warning: \(signal ?? "the signal") ends at \(override.endSeconds) s, before the run's \(options.durationSeconds) s: its last sample holds after that")
+        }
         let summary = try simulation.run(options)
         print(summary.report(verbose: verbose), terminator: "")
         if let record { print("\nRecord written to \(record)") }
         if let captureInputs { print("Inputs captured to \(captureInputs) (replay: dsod replay --scenario \(scenario) --inputs \(captureInputs))") }
+    }
+}
+
+extension Simulate {
+    /// Starts the ISO link (docs/iso-link.md); it becomes the one producer of regulation messages and schedules.
+    private func startISOLink(at endpoint: String, _ simulation: SubstationSimulation,
+                              _ options: inout SimulationOptions) throws -> ISOLinkServer {
+        guard realtime else { throw ValidationError("--iso-listen needs --realtime (the ISO link runs on the real clock)") }
+        guard captureInputs == nil else { throw ValidationError("--capture-inputs cannot be combined with --iso-listen") }
+        let log: @Sendable (String) -> Void = { FileHandle.standardError.write(Data(("dsod: " + $0 + "\n").utf8)) }
+        let kernel = simulation.kernel, scenario = simulation.scenario
+        do {
+            let configuration = try ISOLinkConfiguration(
+                endpoint: ISOEndpoint(parsing: endpoint), writers: ISOLinkConfiguration.parseWriters(isoWriters),
+                model: scenario.model, initialAwardMW: scenario.regulation.awardMW,
+                signalTTLSeconds: kernel.configuration.regulationSignalTTLSeconds)
+            let board = ISOTelemetryBoard(interfacePointCount: scenario.model.interfacePoints.count)
+            let server = try ISOLinkServer(configuration: configuration, inbound: kernel.inbound, board: board,
+                                           initialSchedules: scenario.schedules, log: log)
+            try server.start()
+            let ramp = kernel.configuration.regulationFallbackRampPerSecond
+            options.externalInbound = true
+            options.onRecord = { board.publish($0) }
+            options.onEvent = { event in
+                board.note(event)
+                if let line = ISOLinkEventLog.line(for: event, fallbackRampPerSecond: ramp) { log(line) }
+            }
+            return server
+        } catch { throw CommandFailure("\(error)") }
     }
 }
 

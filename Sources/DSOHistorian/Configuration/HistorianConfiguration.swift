@@ -1,0 +1,43 @@
+/// How much the historian keeps and how often it commits: retention, decimation and commit cadence.
+public struct HistorianConfiguration: Sendable, Hashable {
+    /// Rows older than this are deleted (all tables), days.
+    public var retentionDays: Double
+    /// Longest time a record waits in memory before its transaction commits; bounds what `kill -9` loses, s.
+    public var commitIntervalSeconds: Double
+    /// Store one cycle summary (with its interface point rows) every this many cycles; 1 stores every cycle.
+    public var cycleSummaryEveryCycles: Int
+    /// Store per-resource telemetry and set points at most this often, seconds on the kernel's clock.
+    public var telemetryIntervalSeconds: Double
+    /// How often the writer deletes rows past retention, s.
+    public var retentionCheckIntervalSeconds: Double
+    /// Entries allowed to wait for a commit; beyond this new entries are refused and counted, never blocking.
+    public var maximumPendingEntries: Int
+
+    public init(retentionDays: Double = 30, commitIntervalSeconds: Double = 0.25, cycleSummaryEveryCycles: Int = 1,
+                telemetryIntervalSeconds: Double = 1, retentionCheckIntervalSeconds: Double = 600,
+                maximumPendingEntries: Int = 200_000) {
+        self.retentionDays = retentionDays
+        self.commitIntervalSeconds = commitIntervalSeconds
+        self.cycleSummaryEveryCycles = cycleSummaryEveryCycles
+        self.telemetryIntervalSeconds = telemetryIntervalSeconds
+        self.retentionCheckIntervalSeconds = retentionCheckIntervalSeconds
+        self.maximumPendingEntries = maximumPendingEntries
+    }
+
+    /// Checks every value; the error names the setting, the value and what was expected.
+    public func validate() throws(HistorianError) {
+        func require(_ ok: Bool, _ key: String, _ value: Double, _ expected: String) throws(HistorianError) {
+            if !ok { throw .invalidConfiguration(key: key, value: "\(value)", expected: expected) }
+        }
+        try require(retentionDays.isFinite && retentionDays > 0, "retention_days", retentionDays, "a number of days > 0")
+        try require(commitIntervalSeconds.isFinite && commitIntervalSeconds > 0 && commitIntervalSeconds <= 1,
+                    "commit_interval_s", commitIntervalSeconds, "seconds in (0, 1] (a crash may lose at most this much)")
+        try require(cycleSummaryEveryCycles >= 1, "cycle_summary_every_cycles", Double(cycleSummaryEveryCycles),
+                    "an integer ≥ 1")
+        try require(telemetryIntervalSeconds.isFinite && telemetryIntervalSeconds >= 0, "telemetry_interval_s",
+                    telemetryIntervalSeconds, "seconds ≥ 0 (0: every snapshot)")
+        try require(retentionCheckIntervalSeconds.isFinite && retentionCheckIntervalSeconds > 0,
+                    "retention_check_interval_s", retentionCheckIntervalSeconds, "seconds > 0")
+        try require(maximumPendingEntries >= 1, "maximum_pending_entries", Double(maximumPendingEntries), "an integer ≥ 1")
+    }
+}

@@ -1,0 +1,48 @@
+import GRDB
+
+/// The historian's tables, created and evolved by numbered migrations (never edit a shipped one: add one).
+enum HistorianSchema {
+    /// Every table has `wall_time_s` (Unix seconds, indexed): retention deletes by it.
+    static let tables = ["cycle_summary", "interface_sample", "telemetry", "event", "schedule", "operator_action"]
+
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: cycles, telemetry, events, schedules, operator actions") { db in
+            try db.execute(sql: """
+                CREATE TABLE cycle_summary (
+                    id INTEGER PRIMARY KEY, wall_time_s REAL NOT NULL, cycle_index INTEGER NOT NULL,
+                    time_s REAL NOT NULL, signal REAL, award_kw REAL, regulation_target_kw REAL,
+                    regulation_command_kw REAL, regulation_response_kw REAL, regulation_available_up_kw REAL,
+                    regulation_available_down_kw REAL, aggregate_soc REAL, controllable_resources INTEGER,
+                    setpoint_digest INTEGER);
+                CREATE INDEX cycle_summary_wall_time ON cycle_summary(wall_time_s);
+                CREATE TABLE interface_sample (
+                    id INTEGER PRIMARY KEY, wall_time_s REAL NOT NULL, cycle_index INTEGER NOT NULL,
+                    interface_point INTEGER NOT NULL, net_import_kw REAL, scheduled_kw REAL, ace_kw REAL,
+                    regulation_request_kw REAL, flags INTEGER NOT NULL);
+                CREATE INDEX interface_sample_wall_time ON interface_sample(wall_time_s);
+                CREATE TABLE telemetry (
+                    id INTEGER PRIMARY KEY, wall_time_s REAL NOT NULL, time_s REAL NOT NULL,
+                    resource INTEGER NOT NULL, measured_kw REAL, available_up_kw REAL, available_down_kw REAL,
+                    soc REAL, fault_code INTEGER NOT NULL, health INTEGER NOT NULL, setpoint_kw REAL,
+                    base_point_kw REAL, regulation_kw REAL, is_fallback INTEGER NOT NULL);
+                CREATE INDEX telemetry_wall_time ON telemetry(wall_time_s);
+                CREATE INDEX telemetry_resource ON telemetry(resource, id);
+                CREATE TABLE event (
+                    id INTEGER PRIMARY KEY, wall_time_s REAL NOT NULL, time_s REAL NOT NULL, code TEXT NOT NULL,
+                    subject INTEGER NOT NULL, value REAL, detail REAL);
+                CREATE INDEX event_wall_time ON event(wall_time_s);
+                CREATE TABLE schedule (
+                    id INTEGER PRIMARY KEY, wall_time_s REAL NOT NULL, source TEXT NOT NULL,
+                    interface_point INTEGER NOT NULL, start_s REAL NOT NULL, end_s REAL NOT NULL,
+                    net_import_kw REAL NOT NULL, accepted INTEGER NOT NULL);
+                CREATE INDEX schedule_wall_time ON schedule(wall_time_s);
+                CREATE TABLE operator_action (
+                    id INTEGER PRIMARY KEY, wall_time_s REAL NOT NULL, actor TEXT NOT NULL, role TEXT NOT NULL,
+                    action TEXT NOT NULL, detail TEXT NOT NULL, outcome TEXT NOT NULL);
+                CREATE INDEX operator_action_wall_time ON operator_action(wall_time_s);
+                """)
+        }
+        return migrator
+    }
+}

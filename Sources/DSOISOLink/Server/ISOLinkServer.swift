@@ -1,0 +1,229 @@
+public import DSOKernel
+public import DSOModel
+import CModbus
+import Foundation
+import Synchronization
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The ISO link: a Modbus TCP server on its own thread between the ISO and the kernel.
+///
+/// Reads are answered from a register image refreshed from `ISOTelemetryBoard`. Writes are accepted only
+/// from allow-listed addresses, checked by `ISOHoldingRegisters`, answered, and turned into regulation
+/// messages and schedule entries pushed into the kernel's inbound rings — while it runs, this thread is
+/// the one producer of `inbound.regulation` and `inbound.schedules`. A refused write gets a Modbus
+/// exception and a log line. When no set point arrives within the signal TTL it logs the link as lost
+/// (the kernel ramps regulation to zero by itself) and logs its return.
+public final class ISOLinkServer: @unchecked Sendable {
+    // Sendable: after `start()` every mutable property below is touched only by the link thread; the
+    // caller's thread only sets `stopping` (atomic) and waits on `finished` before `deinit` frees memory.
+    public let configuration: ISOLinkConfiguration
+    public let board: ISOTelemetryBoard
+    private let log: @Sendable (String) -> Void
+    private var holding: ISOHoldingRegisters
+    private var producer: ISOInboundProducer
+    private var context: OpaquePointer?
+    private var mapping: UnsafeMutablePointer<modbus_mapping_t>?
+    private var listenSocket: Int32 = -1
+    private var clients: [Client] = []
+    private var refusedWrites = 0
+    private var lastWriteRefused = false
+    private var linkReportedLost = false
+    private let stopping = Atomic<Bool>(false)
+    private let finished = DispatchSemaphore(value: 0)
+    private var thread: Thread?
+    /// The port actually listened on (useful when the configuration asked for port 0).
+    public private(set) var port = 0
+
+    private struct Client {
+        var socket: Int32
+        var peer: IPv4Address
+        var mayWrite: Bool
+    }
+
+    static let maximumADUBytes = 260
+    static let pollMilliseconds: Int32 = 50
+
+    /// Prepares the link; `initialSchedules` (the scenario's) are pushed by the link thread like DOTs.
+    public init(configuration: ISOLinkConfiguration, inbound: KernelInbound, board: ISOTelemetryBoard,
+                initialSchedules: [ScheduleEntry] = [], log: @escaping @Sendable (String) -> Void) throws(ISOLinkError) {
+        guard configuration.limits.interfacePointCount <= ISORegisterMap.maximumInterfacePoints else {
+            throw .invalidSetting(key: "interface points", value: "\(configuration.limits.interfacePointCount)",
+                                  expected: "at most \(ISORegisterMap.maximumInterfacePoints) for the register map")
+        }
+        self.configuration = configuration
+        self.board = board
+        self.log = log
+        holding = ISOHoldingRegisters(limits: configuration.limits, initialAwardMW: configuration.initialAwardMW)
+        producer = ISOInboundProducer(inbound: inbound, initialAwardKW: configuration.initialAwardMW * 1000,
+                                      initialSchedules: initialSchedules)
+    }
+
+    deinit {
+        if let mapping { modbus_mapping_free(mapping) }
+        if let context { modbus_free(context) }
+    }
+
+    /// Opens the listening socket (errors surface here, on the caller's thread) and starts the link thread.
+    public func start() throws(ISOLinkError) {
+        let endpoint = configuration.endpoint
+        guard let context = modbus_new_tcp(endpoint.host, Int32(endpoint.port)) else {
+            throw .listenFailed(endpoint: endpoint.description, reason: "modbus_new_tcp failed")
+        }
+        self.context = context
+        let socket = modbus_tcp_listen(context, 8)
+        guard socket >= 0 else {
+            throw .listenFailed(endpoint: endpoint.description, reason: String(cString: strerror(errno)))
+        }
+        listenSocket = socket
+        var address = sockaddr_in()
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { _ = getsockname(socket, $0, &length) }
+        }
+        port = Int(UInt16(bigEndian: address.sin_port))
+        mapping = modbus_mapping_new(0, 0, Int32(ISORegisterMap.holdingCount), Int32(ISORegisterMap.inputCount))
+        guard mapping != nil else { throw .listenFailed(endpoint: endpoint.description, reason: "out of memory") }
+        copyHoldingIntoMapping()
+        refreshInputRegisters(now: MonotonicClock.seconds())
+        let writers = configuration.writers.map(\.description).joined(separator: ", ")
+        log("iso-link: listening on \(endpoint.host):\(port); writers: \(writers.isEmpty ? "none (read-only)" : writers)")
+        let thread = Thread { [self] in runLoop() }
+        thread.name = "org.opendso.iso-link"
+        self.thread = thread
+        thread.start()
+    }
+
+    /// Stops the link thread and closes every socket; returns once the thread has finished.
+    public func stop() {
+        guard thread != nil else { return }
+        stopping.store(true, ordering: .releasing)
+        finished.wait()
+        thread = nil
+    }
+
+    private func runLoop() {
+        while !stopping.load(ordering: .acquiring) {
+            let now = MonotonicClock.seconds()
+            producer.flush()
+            watchLink(now: now)
+            var descriptors = [pollfd(fd: listenSocket, events: Int16(POLLIN), revents: 0)]
+            descriptors += clients.map { pollfd(fd: $0.socket, events: Int16(POLLIN), revents: 0) }
+            let ready = poll(&descriptors, nfds_t(descriptors.count), Self.pollMilliseconds)
+            guard ready > 0 else { continue }
+            if descriptors[0].revents != 0 { acceptClient() }
+            var closed: [Int32] = []
+            for descriptor in descriptors.dropFirst() where descriptor.revents != 0 {
+                if !serve(socket: descriptor.fd) { closed.append(descriptor.fd) }
+            }
+            for socket in closed {
+                Glibc.close(socket)
+                clients.removeAll { $0.socket == socket }
+            }
+        }
+        for client in clients { Glibc.close(client.socket) }
+        clients.removeAll()
+        if listenSocket >= 0 { Glibc.close(listenSocket) }
+        listenSocket = -1
+        log("iso-link: stopped (\(producer.pushedRegulation) regulation messages, \(producer.pushedSchedules) schedule entries pushed, \(refusedWrites) writes refused)")
+        finished.signal()
+    }
+
+    private func watchLink(now: Double) {
+        let lost = holding.linkLost(atSeconds: now)
+        if lost && !linkReportedLost, let last = holding.lastAcceptedSeconds {
+            log(String(format: "iso-link: link lost: no set point for %.1f s (TTL %.1f s); regulation ramps to zero",
+                       now - last, configuration.limits.signalTTLSeconds))
+        }
+        linkReportedLost = lost
+    }
+
+    private func acceptClient() {
+        var address = sockaddr_in()
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let socket = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { accept(listenSocket, $0, &length) }
+        }
+        guard socket >= 0 else { return }
+        let peer = IPv4Address(networkOrder: address.sin_addr.s_addr)
+        guard clients.count < configuration.maximumClients else {
+            log("iso-link: refused connection from \(peer): already \(clients.count) clients")
+            Glibc.close(socket)
+            return
+        }
+        let mayWrite = configuration.writers.contains(peer)
+        clients.append(Client(socket: socket, peer: peer, mayWrite: mayWrite))
+        log("iso-link: client \(peer) connected (\(mayWrite ? "may write" : "read-only"))")
+    }
+
+    /// Receives and answers one request; false when the client has gone.
+    private func serve(socket: Int32) -> Bool {
+        guard let context, let client = clients.first(where: { $0.socket == socket }) else { return false }
+        modbus_set_socket(context, socket)
+        var query = [UInt8](repeating: 0, count: Self.maximumADUBytes)
+        let length = Int(modbus_receive(context, &query))
+        if length < 0 {
+            log("iso-link: client \(client.peer) disconnected")
+            return false
+        }
+        guard length > 0 else { return true }
+        let headerLength = Int(modbus_get_header_length(context))
+        let request = query.withUnsafeBufferPointer { ModbusRequest($0, length: length, headerLength: headerLength) }
+        guard let request else {
+            reply(exception: ISOWriteRefusal.illegalDataValue, query: &query)
+            return true
+        }
+        let now = MonotonicClock.seconds()
+        switch request.function {
+        case ModbusRequest.readHolding, ModbusRequest.readInput:
+            refreshInputRegisters(now: now)
+            _ = modbus_reply(context, &query, Int32(length), mapping)
+        case _ where request.isWrite:
+            guard client.mayWrite else {
+                refusedWrites += 1
+                lastWriteRefused = true
+                log("iso-link: refused write to registers \(request.address)… from \(client.peer): not in the writers list")
+                reply(exception: ISOWriteRefusal.illegalFunction, query: &query)
+                return true
+            }
+            let wasLost = holding.linkLost(atSeconds: now) || holding.lastAcceptedSeconds == nil
+            switch holding.write(address: request.address, values: request.values, atSeconds: now) {
+            case .failure(let refusal):
+                refusedWrites += 1
+                lastWriteRefused = true
+                log("iso-link: refused write from \(client.peer): \(refusal.reason)")
+                reply(exception: refusal.exceptionCode, query: &query)
+            case .success(let commands):
+                lastWriteRefused = false
+                _ = modbus_reply(context, &query, Int32(length), mapping)
+                copyHoldingIntoMapping()
+                producer.submit(commands, kernelSeconds: board.kernelSecondsEstimate(atMonotonicSeconds: now))
+                if wasLost, commands.contains(where: { if case .signal = $0 { true } else { false } }) {
+                    log("iso-link: set points from \(client.peer) (counter \(holding.lastCounter ?? 0)); regulation follows the ISO")
+                    linkReportedLost = false
+                }
+            }
+        default:
+            reply(exception: ISOWriteRefusal.illegalFunction, query: &query)
+        }
+        return true
+    }
+
+    private func reply(exception code: UInt8, query: inout [UInt8]) {
+        _ = modbus_reply_exception(context, &query, UInt32(code))
+    }
+
+    private func copyHoldingIntoMapping() {
+        guard let mapping else { return }
+        for (index, value) in holding.registers.enumerated() { mapping.pointee.tab_registers[index] = value }
+    }
+
+    private func refreshInputRegisters(now: Double) {
+        guard let mapping else { return }
+        let registers = UnsafeMutableBufferPointer(start: mapping.pointee.tab_input_registers,
+                                                   count: ISORegisterMap.inputCount)
+        ISOInputRegisters.fill(registers, telemetry: board.latest(), link: holding, refusedWrites: refusedWrites,
+                               lastWriteRefused: lastWriteRefused, nowSeconds: now)
+    }
+}

@@ -1,0 +1,75 @@
+import DSODriverHost
+import DSOSimulation
+import Foundation
+import TOMLKit
+
+/// Reads a service configuration table section by section, collecting every issue rather than stopping at
+/// the first. Grid sections go through the scenario loader and `[[drivers]]` through DSODriverHost's reader,
+/// so each format has one reader and one wording of its errors.
+final class ServiceConfigurationLoader {
+    /// Top-level keys in the scenario format that a service file may hold inline (drivers mode).
+    static let gridKeys = ["interface_points", "batteries", "battery_fleets", "pv", "pv_fleets", "loads", "dr"]
+
+    let diagnostics = ScenarioDiagnostics()
+    let root: TableReader
+    let table: TOMLTable
+    let path: String
+    let folder: String
+    let environment: [String: String]
+
+    init(root table: TOMLTable, path: String, environment: [String: String]) {
+        self.table = table
+        self.root = TableReader(table: table, keyPath: "", diagnostics: diagnostics)
+        self.path = path
+        self.folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        self.environment = environment
+    }
+
+    /// Reads every section; nil when something is wrong (the issues say what).
+    func load() -> ServiceConfiguration? {
+        let service = readService()
+        let simulation = readSimulation()
+        let inlineGrid = readInlineGrid(simulationGiven: simulation != nil || root.has("simulation"))
+        let drivers = readDrivers()
+        let kernel = readKernel(defaults: simulation?.scenario.kernel ?? inlineGrid?.kernel ?? Scenario.KernelSettings())
+        let isoLink = readISOLink()
+        let historian = readHistorian()
+        let api = readAPI()
+        root.finish()
+        if simulation != nil, !drivers.isEmpty {
+            diagnostics.report("drivers", "found [[drivers]] together with [simulation], expected one device source: simulated devices or driver plugins")
+        }
+        if !root.has("simulation"), Self.gridKeys.contains(where: root.has), drivers.isEmpty, !root.has("drivers") {
+            diagnostics.report("drivers", "missing, expected at least one [[drivers]] table for the inline grid (or a [simulation] section)")
+        }
+        if !root.has("simulation"), !Self.gridKeys.contains(where: root.has) {
+            diagnostics.report("simulation", "missing, expected a [simulation] section naming a scenario, or [[interface_points]], resources and [[drivers]]")
+        }
+        guard diagnostics.issues.isEmpty else { return nil }
+        let devices: ServiceConfiguration.DeviceSource
+        if let simulation {
+            devices = .simulation(simulation)
+        } else if let inlineGrid {
+            devices = .drivers(grid: inlineGrid, drivers: drivers)
+        } else {
+            return nil
+        }
+        return ServiceConfiguration(path: path, service: service, kernel: kernel, devices: devices,
+                                    isoLink: isoLink, historian: historian, api: api)
+    }
+
+    /// Absolute form of a path written in the file (relative to the file's folder).
+    func resolve(_ written: String, against base: String? = nil) -> String {
+        let url = written.hasPrefix("/") ? URL(fileURLWithPath: written)
+            : URL(fileURLWithPath: base ?? folder).appendingPathComponent(written)
+        return url.standardizedFileURL.path
+    }
+
+    /// Issues of another file, kept with that file's name so the engineer knows where to look.
+    func adopt(_ error: ScenarioError, under key: String) {
+        let prefix = error.path == path ? "" : "\(error.path): "
+        for issue in error.issues {
+            diagnostics.report(issue.keyPath, prefix + issue.message + (prefix.isEmpty ? "" : " (via \(key))"))
+        }
+    }
+}

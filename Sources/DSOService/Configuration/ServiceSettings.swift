@@ -1,0 +1,82 @@
+public import DSOSimulation
+
+extension ServiceConfiguration {
+    /// How the process behaves as a service (`[service]`).
+    public struct ServiceSettings: Sendable, Hashable {
+        /// Name in logs and in the systemd status line.
+        public var name: String
+        /// SIGTERM must finish (safe set points, drivers closed, historian flushed) within this, seconds.
+        public var stopTimeoutSeconds: Double
+        /// How often the one-line STATUS= summary is sent and logged, seconds. Reloadable.
+        public var statusIntervalSeconds: Double
+        /// SCHED_FIFO priority of the control thread (1…99), 0 for normal scheduling.
+        public var controlPriority: Int
+        /// Log every kernel event (true) or only the operator-relevant ones (false). Reloadable.
+        public var logAllEvents: Bool
+        /// Where state lives (historian database, captures); default `$STATE_DIRECTORY` or the config's folder.
+        public var stateDirectory: String
+
+        public init(name: String = "dsod", stopTimeoutSeconds: Double = 10, statusIntervalSeconds: Double = 10,
+                    controlPriority: Int = 0, logAllEvents: Bool = true, stateDirectory: String = ".") {
+            self.name = name
+            self.stopTimeoutSeconds = stopTimeoutSeconds
+            self.statusIntervalSeconds = statusIntervalSeconds
+            self.controlPriority = controlPriority
+            self.logAllEvents = logAllEvents
+            self.stateDirectory = stateDirectory
+        }
+    }
+
+    /// Simulated devices from a scenario file (`[simulation]`), so the service runs without hardware.
+    public struct SimulationSettings: Sendable {
+        /// The loaded scenario (its `sourcePath` is absolute).
+        public var scenario: Scenario
+        /// Regulation award in MW, replacing the scenario's `regulation.award_mw`. Reloadable.
+        public var awardMW: Double
+        /// Length of the built-in regulation signal before it repeats, seconds.
+        public var signalLoopSeconds: Double
+
+        public init(scenario: Scenario, awardMW: Double, signalLoopSeconds: Double = 86_400) {
+            self.scenario = scenario
+            self.awardMW = awardMW
+            self.signalLoopSeconds = signalLoopSeconds
+        }
+    }
+
+    /// The Modbus TCP link to the ISO (`[iso_link]`), same meaning as `--iso-listen` / `--iso-writers`.
+    public struct ISOLinkSettings: Sendable, Hashable {
+        /// Address and port to listen on, `host:port`.
+        public var listen: String
+        /// IPv4 addresses allowed to write (the ISO's EMS); empty: nobody may write.
+        public var writers: [String]
+
+        public init(listen: String, writers: [String]) {
+            self.listen = listen
+            self.writers = writers
+        }
+    }
+
+    /// Where the historian stores cycle records and events (`[historian]`).
+    public struct HistorianSettings: Sendable, Hashable {
+        /// SQLite database file (relative paths resolve against the state directory).
+        public var databasePath: String
+        /// How long samples are kept, days.
+        public var retentionDays: Double
+        /// Period of stored samples, seconds.
+        public var samplePeriodSeconds: Double
+
+        public init(databasePath: String, retentionDays: Double = 30, samplePeriodSeconds: Double = 2) {
+            self.databasePath = databasePath
+            self.retentionDays = retentionDays
+            self.samplePeriodSeconds = samplePeriodSeconds
+        }
+    }
+
+    /// The operator HTTP API and Prometheus metrics (`[api]`).
+    public struct APISettings: Sendable, Hashable {
+        /// Address and port to listen on, `host:port`.
+        public var listen: String
+
+        public init(listen: String) { self.listen = listen }
+    }
+}

@@ -1,0 +1,47 @@
+import ArgumentParser
+import DSOService
+import Foundation
+
+/// `dsod check-config FILE`: validates a service configuration the way `dsod run` does at start-up.
+struct CheckConfig: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check-config",
+        abstract: "Validate a service configuration; print every issue (key and what was expected) at once.",
+        discussion: "Exit status 0 when the file is valid, 1 otherwise. Format: docs/configuration.md."
+    )
+
+    @Argument(help: "Service configuration file (TOML).")
+    var file: String
+
+    func run() throws {
+        let configuration: ServiceConfiguration
+        do {
+            configuration = try ServiceConfiguration.load(path: file)
+        } catch {
+            print(error.description)
+            print("\(error.issues.count) issue\(error.issues.count == 1 ? "" : "s") in \(error.path)")
+            throw ExitCode(1)
+        }
+        for line in Self.summary(of: configuration) { print(line) }
+        print("\(configuration.path): OK")
+    }
+}
+
+extension CheckConfig {
+    /// What a valid configuration describes, for `check-config`.
+    static func summary(of configuration: ServiceConfiguration) -> [String] {
+        let model = configuration.model
+        var lines = ["service '\(configuration.service.name)', kernel period \(configuration.kernel.periodSeconds) s, state in \(configuration.service.stateDirectory)",
+                     "grid '\(configuration.gridName)': \(model.interfacePoints.count) interface points (\(model.interfacePoints.map(\.id).joined(separator: ", "))), \(model.resources.count) resources, \(configuration.schedules.count) schedule intervals"]
+        switch configuration.devices {
+        case .simulation(let simulation):
+            lines.append("devices: simulated from \(simulation.scenario.sourcePath), regulation award \(simulation.awardMW) MW")
+        case .drivers(_, let drivers):
+            lines.append("devices: \(drivers.count) driver\(drivers.count == 1 ? "" : "s"): \(drivers.map { "\($0.name) (\($0.libraryPath), \($0.points.count) points)" }.joined(separator: ", "))")
+        }
+        if let iso = configuration.isoLink { lines.append("ISO link: listen \(iso.listen), writers \(iso.writers.joined(separator: ", "))") }
+        if let historian = configuration.historian { lines.append("historian: \(historian.databasePath), \(historian.retentionDays) days") }
+        if let api = configuration.api { lines.append("API: listen \(api.listen)") }
+        return lines
+    }
+}

@@ -1,0 +1,54 @@
+import DSOHistorian
+import Foundation
+import Testing
+
+/// The writer thread commits on its own, at least every commit interval, without anyone calling flush.
+@Suite struct CommitCadenceTests {
+    @Test func recordsBecomeVisibleToAnotherProcessWithinTheCommitInterval() async throws {
+        try await TemporaryDirectory.with { folder in
+            let path = folder.appendingPathComponent("h.sqlite").path
+            let interval = 0.2
+            let historian = try Historian(path: path, configuration: HistorianConfiguration(commitIntervalSeconds: interval))
+            historian.start()
+            defer { try? historian.stop() }
+            var delays: [Double] = []
+            for round in 0..<3 {
+                let start = Date()
+                historian.record(.event(EventRecord(wallTimeSeconds: WallClock.nowUnixSeconds(), timeSeconds: 0,
+                                                    code: "r\(round)", subject: -1)))
+                // Nobody flushes: only the writer thread's own cadence can commit it.
+                while historian.statistics.committedEntries <= round && Date().timeIntervalSince(start) < 2 {
+                    try await Task.sleep(for: .milliseconds(5))
+                }
+                delays.append(Date().timeIntervalSince(start))
+                // Committed means visible to another process.
+                #expect(try SQLiteShell.query(path, "SELECT COUNT(*) FROM event WHERE code = 'r\(round)'") == "1",
+                        "round \(round): \(historian.statistics)")
+            }
+            // The interval plus scheduling on a loaded machine; the issue allows 1 s.
+            #expect(delays.allSatisfy { $0 < 1.0 }, "delays \(delays)")
+            #expect(historian.statistics.committedEntries == 3)
+        }
+    }
+
+    @Test func manyRecordsGoInFewTransactions() async throws {
+        try await TemporaryDirectory.with { folder in
+            let path = folder.appendingPathComponent("h.sqlite").path
+            let historian = try Historian(path: path, configuration: HistorianConfiguration(commitIntervalSeconds: 0.25))
+            historian.start()
+            let start = Date()
+            for index in 0..<20_000 {
+                historian.record(.telemetry(TelemetrySample(wallTimeSeconds: WallClock.nowUnixSeconds(), timeSeconds: Double(index), resource: 0,
+                                                            measuredKW: Double(index))))
+            }
+            let queueSeconds = Date().timeIntervalSince(start)
+            try historian.stop()
+            // One transaction per batch: 20 000 single-row transactions would take far longer than this.
+            #expect(Date().timeIntervalSince(start) < 5)
+            #expect(queueSeconds < 1, "record() must not wait for the disk")
+            #expect(try SQLiteShell.query(path, "SELECT COUNT(*), MAX(measured_kw) FROM telemetry") == "20000|19999.0")
+            #expect(historian.record(.telemetry(TelemetrySample(wallTimeSeconds: 1, timeSeconds: 0, resource: 0,
+                                                                measuredKW: 0))) == false, "stopped historian")
+        }
+    }
+}
