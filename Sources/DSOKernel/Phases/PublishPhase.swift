@@ -17,7 +17,7 @@ public enum PublishPhase {
             out.regulationKW[index] = state.regulationKW[index]
             out.validUntilNanoseconds[index] = validUntil
             out.isFallback[index] = !controllable
-            state.setpointHistoryKW[index * history + slot] = setpoint
+            if resources.providesRegulation[index] { state.setpointHistoryKW[index * history + slot] = setpoint }
             digest = (digest ^ setpoint.bitPattern) &* 0x0000_0100_0000_01b3
         }
         kernel.setpointDigest = digest

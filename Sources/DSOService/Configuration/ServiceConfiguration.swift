@@ -34,6 +34,12 @@ public struct ServiceConfiguration: Sendable {
         }
     }
 
+    /// The `[[drivers]]` instances (empty with simulated devices).
+    public var driverConfigurations: [DriverConfiguration] {
+        if case .drivers(_, let drivers) = devices { return drivers }
+        return []
+    }
+
     /// The grid's name in logs: the scenario's name, else the service name.
     public var gridName: String {
         switch devices {

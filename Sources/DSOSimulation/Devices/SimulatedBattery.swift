@@ -18,6 +18,7 @@ public struct SimulatedBattery: Sendable {
     /// Simulated time the device has been advanced to, seconds.
     public private(set) var timeSeconds: Double
     private var pending: CommandDelayLine
+    private var decay = DecayCache()
 
     public init(parameters: BatteryParameters, startSeconds: Double = 0) {
         self.parameters = parameters
@@ -61,7 +62,8 @@ public struct SimulatedBattery: Sendable {
         let target = min(max(setpointKW, -availableChargeKW), availableDischargeKW)
         var power = ResponseDynamics.approach(
             currentKW: powerKW, targetKW: target, dtSeconds: dt,
-            timeConstantSeconds: parameters.timeConstantSeconds, rampKWPerSecond: parameters.rampKWPerSecond)
+            timeConstantSeconds: parameters.timeConstantSeconds, rampKWPerSecond: parameters.rampKWPerSecond,
+            decay: &decay)
         let hours = dt / 3_600
         let capacity = parameters.capacityKWh
         if power > 0 {

@@ -17,6 +17,7 @@ public struct SimulatedDemandResponse: Sendable {
     /// Simulated time the device has been advanced to, seconds.
     public private(set) var timeSeconds: Double
     private var pending: CommandDelayLine
+    private var decay = DecayCache()
     private var cursor = ProfileCursor()
 
     public init(parameters: DemandResponseParameters, startTimeOfDaySeconds: Double = 0, startSeconds: Double = 0) {
@@ -56,7 +57,8 @@ public struct SimulatedDemandResponse: Sendable {
         let target = min(requestedCurtailmentKW, availableCurtailmentKW)
         let next = ResponseDynamics.approach(
             currentKW: curtailmentKW, targetKW: target, dtSeconds: dt,
-            timeConstantSeconds: parameters.timeConstantSeconds, rampKWPerSecond: parameters.rampKWPerSecond)
+            timeConstantSeconds: parameters.timeConstantSeconds, rampKWPerSecond: parameters.rampKWPerSecond,
+            decay: &decay)
         curtailmentKW = max(0, min(next, availableCurtailmentKW))
     }
 

@@ -15,6 +15,8 @@ public struct SimulatedPV: Sendable {
     /// Simulated time the device has been advanced to, seconds.
     public private(set) var timeSeconds: Double
     private var pending: CommandDelayLine
+    private var decay = DecayCache()
+    private var lastCommandedKW = Double.nan
     private var cursor = ProfileCursor()
 
     public init(parameters: PVParameters, startTimeOfDaySeconds: Double = 0, startSeconds: Double = 0) {
@@ -30,6 +32,9 @@ public struct SimulatedPV: Sendable {
     /// Caps output at `maxKW` from `seconds + commandDelaySeconds` on (use the rating or more to release).
     @inline(__always)
     public mutating func command(maxKW: Double, atSeconds seconds: Double) {
+        // Repeating the last cap changes nothing at the inverter: most PV is never curtailed.
+        if maxKW == lastCommandedKW { return }
+        lastCommandedKW = maxKW
         pending.push(maxKW, givenAtSeconds: seconds)
     }
 
@@ -52,7 +57,8 @@ public struct SimulatedPV: Sendable {
         let target = max(0, min(availableKW, curtailmentLimitKW))
         let next = ResponseDynamics.approach(
             currentKW: powerKW, targetKW: target, dtSeconds: dt,
-            timeConstantSeconds: parameters.timeConstantSeconds, rampKWPerSecond: parameters.rampKWPerSecond)
+            timeConstantSeconds: parameters.timeConstantSeconds, rampKWPerSecond: parameters.rampKWPerSecond,
+            decay: &decay)
         powerKW = max(0, min(next, availableKW))
     }
 

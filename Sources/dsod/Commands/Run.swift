@@ -49,15 +49,18 @@ struct Run: ParsableCommand {
 /// Puts a service together from its configuration: which device side, which components (ISO link,
 /// historian, API). The single place where `dsod` wires the modules of the other layers in.
 enum ServiceAssembly {
-    /// Devices for `[[drivers]]`: the DSODriverHost bridge (nil: the service's own simulated devices).
+    /// Devices for `[[drivers]]`: DSODriverHost's bridge (nil: the service builds its simulated devices).
     static func devices(for configuration: ServiceConfiguration, log: ServiceLog) throws -> (any DeviceSide)? {
         switch configuration.devices {
         case .simulation:
             return nil
-        case .drivers(_, let drivers):
-            // Seam: DSODriverHost's bridge (H7a) plugs in here as a `DeviceSide` once its public API is final.
-            log.error("[[drivers]] (\(drivers.map(\.name).joined(separator: ", "))) are validated but this build cannot run them yet; use [simulation]")
-            throw ExitCode(1)
+        case .drivers(let grid, _):
+            do {
+                return try DriverDeviceSide(grid: grid, drivers: configuration.driverConfigurations, log: log)
+            } catch {
+                log.error("cannot open the drivers: \(error)")
+                throw ExitCode(1)
+            }
         }
     }
 

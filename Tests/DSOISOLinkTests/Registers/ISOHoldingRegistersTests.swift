@@ -46,41 +46,41 @@ import Testing
 
     @Test func aCounterThatGoesBackwardsIsRefused() {
         var link = fresh()
-        _ = link.write(address: 0, values: LinkFixtures.setpoint(0.1, counter: 100), atSeconds: 0)
-        let back = refusal(link.write(address: 0, values: LinkFixtures.setpoint(0.2, counter: 99), atSeconds: 1))
+        _ = link.write(address: 0, values: LinkFixtures.setpoint(0.125, counter: 100), atSeconds: 0)
+        let back = refusal(link.write(address: 0, values: LinkFixtures.setpoint(0.25, counter: 99), atSeconds: 1))
         #expect(back?.reason.contains("backwards") == true)
         // Changing the value without a new counter is refused; repeating both is a keep-alive.
-        let same = refusal(link.write(address: 0, values: LinkFixtures.setpoint(0.2, counter: 100), atSeconds: 1))
+        let same = refusal(link.write(address: 0, values: LinkFixtures.setpoint(0.25, counter: 100), atSeconds: 1))
         #expect(same?.reason.contains("without a new sequence counter") == true)
-        #expect((try? link.write(address: 0, values: LinkFixtures.setpoint(0.1, counter: 100), atSeconds: 2).get())
-                == [.signal(normalized: 0.1, sequence: 1)])
+        #expect((try? link.write(address: 0, values: LinkFixtures.setpoint(0.125, counter: 100), atSeconds: 2).get())
+                == [.signal(normalized: 0.125, sequence: 1)])
     }
 
     @Test func theCounterWrapsAround() throws {
         var link = fresh()
-        _ = link.write(address: 0, values: LinkFixtures.setpoint(0.1, counter: .max), atSeconds: 0)
-        let wrapped = link.write(address: 0, values: LinkFixtures.setpoint(0.2, counter: 1), atSeconds: 4)
-        #expect(try wrapped.get() == [.signal(normalized: 0.2, sequence: 3)])
+        _ = link.write(address: 0, values: LinkFixtures.setpoint(0.125, counter: .max), atSeconds: 0)
+        let wrapped = link.write(address: 0, values: LinkFixtures.setpoint(0.25, counter: 1), atSeconds: 4)
+        #expect(try wrapped.get() == [.signal(normalized: 0.25, sequence: 3)])
         // Half the range ahead or more counts as backwards.
-        let far = refusal(link.write(address: 0, values: LinkFixtures.setpoint(0.3, counter: 1 &+ (1 << 31)), atSeconds: 8))
+        let far = refusal(link.write(address: 0, values: LinkFixtures.setpoint(0.375, counter: 1 &+ (1 << 31)), atSeconds: 8))
         #expect(far?.reason.contains("backwards") == true)
     }
 
     @Test func afterLinkLossAnyCounterStartsAfresh() throws {
         var link = fresh(ttl: 12)
-        _ = link.write(address: 0, values: LinkFixtures.setpoint(0.1, counter: 500), atSeconds: 0)
+        _ = link.write(address: 0, values: LinkFixtures.setpoint(0.125, counter: 500), atSeconds: 0)
         #expect(!link.linkLost(atSeconds: 12))
         #expect(link.linkLost(atSeconds: 12.5))
-        let restart = link.write(address: 0, values: LinkFixtures.setpoint(0.4, counter: 1), atSeconds: 13)
-        #expect(try restart.get() == [.signal(normalized: 0.4, sequence: 2)])
+        let restart = link.write(address: 0, values: LinkFixtures.setpoint(0.375, counter: 1), atSeconds: 13)
+        #expect(try restart.get() == [.signal(normalized: 0.375, sequence: 2)])
         #expect(!link.linkLost(atSeconds: 14))
     }
 
     @Test func aSetPointInMWIsNormalisedByTheAward() throws {
-        var link = fresh(award: 0.8)
-        let result = link.write(address: 0, values: LinkFixtures.setpoint(-0.4, counter: 1, unit: 1), atSeconds: 0)
+        var link = fresh(award: 0.5)
+        let result = link.write(address: 0, values: LinkFixtures.setpoint(-0.25, counter: 1, unit: 1), atSeconds: 0)
         #expect(try result.get() == [.signal(normalized: -0.5, sequence: 1)])
-        let over = refusal(link.write(address: 0, values: LinkFixtures.setpoint(0.9, counter: 2, unit: 1), atSeconds: 1))
+        let over = refusal(link.write(address: 0, values: LinkFixtures.setpoint(0.75, counter: 2, unit: 1), atSeconds: 1))
         #expect(over?.reason.contains("exceeds the award") == true)
     }
 

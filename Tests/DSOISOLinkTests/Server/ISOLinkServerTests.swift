@@ -10,11 +10,11 @@ import Testing
         let client = try ISOLinkClient(endpoint: ISOEndpoint(host: "127.0.0.1", port: link.port))
         try client.sendSignal(normalized: 0.5)
         try client.sendSignal(normalized: -0.25)
-        try client.sendAward(mw: 0.8)
+        try client.sendAward(mw: 0.75)
         let messages = link.regulationMessages(atLeast: 4)
         // The initial award first, then the two signals with a growing sequence, then the new award.
         #expect(messages.map(\.kind) == [.awardKW, .signal, .signal, .awardKW], "\(messages)")
-        #expect(messages.map(\.value) == [1000, 0.5, -0.25, 800])
+        #expect(messages.map(\.value) == [1000, 0.5, -0.25, 750])
         #expect(messages[1].sequence < messages[2].sequence)
         // The holding registers read back what was written.
         let holding = try client.read(holding: 0, count: 5)
@@ -25,12 +25,12 @@ import Testing
     @Test func aRefusedWriteGetsAnExceptionAndALogLine() throws {
         let link = try RunningLink()
         let client = try ISOLinkClient(endpoint: ISOEndpoint(host: "127.0.0.1", port: link.port))
-        try client.sendSetpoint(value: 0.2, unit: 0, counter: 10)
-        #expect(throws: ISOClientError.self) { try client.sendSetpoint(value: 0.3, unit: 0, counter: 9) }
+        try client.sendSetpoint(value: 0.25, unit: 0, counter: 10)
+        #expect(throws: ISOClientError.self) { try client.sendSetpoint(value: 0.375, unit: 0, counter: 9) }
         #expect(throws: ISOClientError.self) { try client.sendSetpoint(value: .nan, unit: 0, counter: 11) }
         #expect(throws: ISOClientError.self) { try client.write(address: 50, [1]) }
         let messages = link.regulationMessages(atLeast: 2)
-        #expect(messages.filter { $0.kind == .signal }.map(\.value) == [0.2])
+        #expect(messages.filter { $0.kind == .signal }.map(\.value) == [0.25])
         let refusals = link.log.filter { $0.contains("refused write") }
         #expect(refusals.count == 3, "\(link.log)")
         #expect(refusals.contains { $0.contains("backwards") })
