@@ -63,7 +63,7 @@ let package = Package(
         // Simulated devices, profiles, scenarios and the virtual-time substation runner.
         .target(
             name: "DSOSimulation",
-            dependencies: ["DSOModel", "DSOKernel", "DSOScoring", "TOMLKit"],
+            dependencies: ["DSOModel", "DSOKernel", "DSOScoring", "DSODriverHost", "TOMLKit"],
             swiftSettings: strict
         ),
         // libmodbus (Debian libmodbus-dev), for the ISO link and Modbus drivers.
@@ -88,7 +88,7 @@ let package = Package(
         .executableTarget(
             name: "dsod",
             dependencies: [
-                "DSOService", "DSOModel", "DSOKernel", "DSOSimulation", "DSOScoring", "DSOISOLink",
+                "DSOService", "DSODriverHost", "DSOModel", "DSOKernel", "DSOSimulation", "DSOScoring", "DSOISOLink", "DSOHistorian", "DSOAPI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict

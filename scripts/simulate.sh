@@ -10,6 +10,7 @@ if ! command -v swift >/dev/null; then
     exit 1
 fi
 swift build -c release --product dsod >&2
+swift build -c release --product DSOSimulatedDevices >&2   # the simulated devices are a driver plugin
 mkdir -p out
 record="out/small-dso-record.csv"
 .build/release/dsod simulate --scenario examples/small-dso.toml --duration 1h --record "$record" "$@"

@@ -39,8 +39,29 @@ extension ServiceConfigurationLoader {
     func readAPI() -> ServiceConfiguration.APISettings? {
         guard let section = root.subtable("api") else { return nil }
         let listen = listenAddress(section, "listen")
+        let tokens = section.tables("tokens").compactMap(readAPIToken)
+        var seen = Set<String>()
+        for (index, token) in tokens.enumerated() where !seen.insert(token.token).inserted {
+            diagnostics.report("api.tokens[\(index)].token", "repeats another token, expected each token to be unique")
+        }
         section.finish()
-        return listen.map(ServiceConfiguration.APISettings.init(listen:))
+        return listen.map { ServiceConfiguration.APISettings(listen: $0, tokens: tokens) }
+    }
+
+    /// One `[[api.tokens]]`: a name for the audit trail, a secret of at least 16 characters, a role.
+    private func readAPIToken(_ table: TableReader) -> ServiceConfiguration.APITokenSettings? {
+        let name = table.requiredString("name")
+        let token = table.requiredString("token")
+        let role = table.requiredString("role")
+        if table.has("token"), token.count < 16 {
+            table.report("token", found: "a secret of \(token.count) characters", expected: "at least 16 characters")
+        }
+        if table.has("role"), !["viewer", "operator"].contains(role) {
+            table.report("role", found: "\"\(role)\"", expected: "\"viewer\" (reads) or \"operator\" (reads and writes)")
+        }
+        table.finish()
+        guard !name.isEmpty, token.count >= 16, ["viewer", "operator"].contains(role) else { return nil }
+        return ServiceConfiguration.APITokenSettings(name: name, token: token, role: role)
     }
 
     /// A required `host:port` (IPv4 address or name, port 1…65535).

@@ -76,7 +76,27 @@ extension ServiceConfiguration {
     public struct APISettings: Sendable, Hashable {
         /// Address and port to listen on, `host:port`.
         public var listen: String
+        /// Bearer tokens the API accepts (`[[api.tokens]]`); none: only `/health` and `/metrics` answer.
+        public var tokens: [APITokenSettings]
 
-        public init(listen: String) { self.listen = listen }
+        public init(listen: String, tokens: [APITokenSettings] = []) {
+            self.listen = listen
+            self.tokens = tokens
+        }
+    }
+
+    /// One API bearer token (`[[api.tokens]]`): its name in the audit trail, the secret and the role.
+    public struct APITokenSettings: Sendable, Hashable {
+        public var name: String
+        /// The secret, at least 16 characters.
+        public var token: String
+        /// `viewer` (reads) or `operator` (reads and writes).
+        public var role: String
+
+        public init(name: String, token: String, role: String) {
+            self.name = name
+            self.token = token
+            self.role = role
+        }
     }
 }

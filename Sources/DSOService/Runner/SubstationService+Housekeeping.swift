@@ -8,7 +8,7 @@ extension SubstationService {
     func housekeep() {
         guard !isStopping else { return }
         drainKernelOutput()
-        if !schedules.isIdle { schedules.pump(into: kernel) }
+        if !schedules.isIdle { pumpSchedules() }
         let now = dso_monotonic_ns()
         let statistics = timer.statistics
         if !isReady {
@@ -64,6 +64,17 @@ extension SubstationService {
                 log.log(EventDescription.isWarning(event.code) ? .warning : .info, EventDescription.line(event, model: model))
             }
         }
+    }
+
+    /// Hands pending schedule intervals to the kernel and tells the components which went in, from where.
+    @discardableResult
+    func pumpSchedules() -> Int {
+        var pushed = 0
+        for batch in schedules.pump(through: submitSchedules) {
+            pushed += batch.entries.count
+            for component in components { component.schedulesSubmitted(batch.entries, source: batch.source) }
+        }
+        return pushed
     }
 
     /// The one-line summary for `systemctl status` and the log.

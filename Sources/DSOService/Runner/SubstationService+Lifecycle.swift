@@ -21,17 +21,22 @@ extension SubstationService {
             case .reload: reload()
             }
         }
-        schedules.enqueue(configuration.schedules)
-        schedules.pump(into: kernel)
+        schedules.enqueue(configuration.schedules, source: "config:\(configuration.path)")
+        pumpSchedules()
         let period = try CyclePeriod(nanoseconds: periodNanoseconds)
-        timer = CycleTimer(period: period, label: "org.opendso.kernel") { [kernel, devices, periodNanoseconds, lastCycle] tick in
+        timer = CycleTimer(period: period, label: "org.opendso.kernel") { [kernel, devices, periodNanoseconds, lastCycle, components] tick in
             if tick.missedTicks > 0 { kernel.noteOverruns(Int(tick.missedTicks)) }
             // Grid time on the kernel's clock (0 = the service's first cycle); merged ticks are skipped.
             let nanoseconds = tick.cycleIndex &* periodNanoseconds
             devices.prepare(cycle: tick.cycleIndex, atNanoseconds: nanoseconds, kernel: kernel)
+            let stepStarted = dso_monotonic_ns()
             kernel.step(atNanoseconds: nanoseconds)
+            let stepNanoseconds = dso_monotonic_ns() &- stepStarted
             devices.apply(cycle: tick.cycleIndex, atNanoseconds: nanoseconds, kernel: kernel)
             lastCycle.nanoseconds.store(nanoseconds, ordering: .relaxed)
+            for component in components {
+                component.afterCycle(kernel: kernel, tick: tick, stepNanoseconds: stepNanoseconds)
+            }
         }
         let priority = configuration.service.controlPriority
         if priority > 0 {
@@ -75,6 +80,10 @@ extension SubstationService {
         let safeAt = lastCycle.nanoseconds.load(ordering: .relaxed) &+ periodNanoseconds
         devices.applySafeSetpoints(kernel: kernel, atNanoseconds: safeAt)
         drainKernelOutput()
+        let action = ServiceOperatorAction(
+            actor: reason.hasPrefix("SIG") ? "signal:\(reason)" : reason, action: "stop", detail: reason,
+            outcome: "stopped after \(statistics.cycles) cycles; safe set points applied")
+        for component in components { component.operatorAction(action) }
         for component in components.reversed() {
             component.stop()
             log.info("stopped \(component.name)")

@@ -14,6 +14,8 @@ extension SubstationService {
         } catch {
             for issue in error.issues { log.error("reload: \(error.path): \(issue)") }
             log.error("reload refused (\(error.issues.count) issues); the running configuration stays in force")
+            audit("refused: \(error.issues.count) configuration issues: "
+                  + error.issues.map { "\($0)" }.joined(separator: "; "))
             return
         }
         for change in ServiceConfiguration.changesNeedingRestart(from: configuration, to: fresh) {
@@ -21,8 +23,8 @@ extension SubstationService {
         }
         var applied: [String] = []
         if fresh.model.interfacePoints.map(\.id) == configuration.model.interfacePoints.map(\.id) {
-            schedules.enqueue(fresh.schedules)
-            let pushed = schedules.pump(into: kernel)
+            schedules.enqueue(fresh.schedules, source: "reload:\(configuration.path)")
+            let pushed = pumpSchedules()
             applied.append("schedules reloaded: \(fresh.schedules.count) intervals (\(pushed) queued to the kernel now)")
         }
         var service = configuration.service
@@ -43,6 +45,14 @@ extension SubstationService {
         configuration.service = service
         for line in applied { log.notice("reload: \(line)") }
         if applied.isEmpty { log.notice("reload: nothing changed that can change without a restart") }
+        audit(applied.isEmpty ? "nothing to apply" : "applied: " + applied.joined(separator: "; "))
+    }
+
+    /// Tells the components (the historian's audit trail) how a SIGHUP reload ended.
+    private func audit(_ outcome: String) {
+        let action = ServiceOperatorAction(actor: "signal:SIGHUP", action: "reload", detail: configuration.path,
+                                           outcome: outcome)
+        for component in components { component.operatorAction(action) }
     }
 }
 

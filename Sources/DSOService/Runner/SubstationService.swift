@@ -1,7 +1,7 @@
 import CPlatform
 import Dispatch
 public import DSOKernel
-import DSOModel
+public import DSOModel
 import DSORuntime
 import DSOSimulation
 import Synchronization
@@ -13,12 +13,16 @@ import Synchronization
 /// only through the kernel's SPSC rings and the timer's atomic statistics.
 public final class SubstationService: @unchecked Sendable {
     // Sendable: every `var` below is touched only on `control` (the serial control queue) once `run()`
-    // started; the kernel is touched by the timer queue while the timer runs and by `control` only after
-    // `timer.stop()` returned (which orders the last cycle before it).
+    // started (`attach` runs before `run()`, on the caller's thread); the kernel is touched by the timer
+    // queue while the timer runs and by `control` only after `timer.stop()` returned (which orders the last
+    // cycle before it).
     public internal(set) var configuration: ServiceConfiguration
     public let kernel: ControlKernel
     let devices: any DeviceSide
-    let components: [any ServiceComponent]
+    var components: [any ServiceComponent]
+    /// How the service's own schedules reach the kernel: its ring directly, or the serialized submitter
+    /// shared with the components (`attach`), so the ring keeps one producer.
+    var submitSchedules: @Sendable ([ScheduleEntry]) -> Int
     let log: ServiceLog
     let notifier: SystemdNotifier?
     let durationSeconds: Double?
@@ -63,9 +67,22 @@ public final class SubstationService: @unchecked Sendable {
             throw ServiceStartError("the configuration names [[drivers]] but no driver host was supplied")
         }
         self.components = components
+        submitSchedules = { [kernel] entries in
+            var taken = 0
+            while taken < entries.count, kernel.inbound.schedules.push(entries[taken]) { taken += 1 }
+            return taken
+        }
         self.log = log
         self.notifier = notifier
         self.durationSeconds = durationSeconds
+    }
+
+    /// Adds components built around this service's kernel; call before `run()`. `scheduleSubmitter`, when
+    /// given, is the one serialized producer of `kernel.inbound.schedules` that the components share; the
+    /// service's own schedules (configuration, SIGHUP reload) then go through it too.
+    public func attach(_ more: [any ServiceComponent], scheduleSubmitter: (@Sendable ([ScheduleEntry]) -> Int)? = nil) {
+        components += more
+        if let scheduleSubmitter { submitSchedules = scheduleSubmitter }
     }
 
     /// Runs until SIGTERM/SIGINT (or `durationSeconds`), then stops gracefully; returns the exit status.

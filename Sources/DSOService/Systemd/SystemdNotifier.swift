@@ -1,6 +1,6 @@
 public import Foundation
 #if canImport(Glibc)
-public import Glibc
+import Glibc
 #endif
 
 /// Speaks systemd's sd_notify protocol without libsystemd: one datagram per state change, sent on an

@@ -32,6 +32,7 @@ extension SubstationSimulation {
             timerStatistics = try runOnTimer(cycles: cycles, recorder: recorder, events: &events)
         }
         let wallSeconds = Double(DispatchTime.now().uptimeNanoseconds - started) * 1e-9
+        driverHost?.stop()
         try recorder.finish()
         try capture?.finish()
         capture = nil

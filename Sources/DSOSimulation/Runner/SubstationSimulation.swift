@@ -1,6 +1,7 @@
 public import DSOKernel
 public import DSOModel
 import DSORuntime
+public import DSODriverHost
 import Foundation
 
 /// A substation run end to end on one machine: simulated devices, a market and ISO side that feed
@@ -28,6 +29,8 @@ public final class SubstationSimulation: @unchecked Sendable {
     var pendingSchedules: [ScheduleEntry]
     var pendingScheduleIndex = 0
     var capture: InputCapture?
+    /// The driver host when the devices are reached through the simulated-device plugin.
+    var driverHost: DriverHost?
     /// Set for a run whose regulation messages and schedules come from an external producer (the ISO link).
     var externalInbound = false
     /// Observers of every record and event, called on the recording thread (set per run from the options).
@@ -44,7 +47,9 @@ public final class SubstationSimulation: @unchecked Sendable {
 
     public init(scenario: Scenario, signalOverride: RegulationSignal? = nil,
                 regulationTuning: RegulationTuning = RegulationTuning(),
-                adjustKernel: (inout KernelConfiguration) -> Void = { _ in }) throws {
+                adjustKernel: (inout KernelConfiguration) -> Void = { _ in },
+                devices: SimulatedDevicePath = .inProcess,
+                driverLog: @escaping DriverLogHandler = { _, _ in }) throws {
         self.scenario = scenario
         var configuration = KernelConfiguration(regulation: regulationTuning)
         configuration.periodNanoseconds = Int64((scenario.kernel.periodSeconds * 1e9).rounded())
@@ -59,6 +64,14 @@ public final class SubstationSimulation: @unchecked Sendable {
         signal = try signalOverride ?? Self.loadSignal(scenario, durationSeconds: scenario.run.durationSeconds)
         signalCursor = signal?.cursor()
         fleet = scenario.makeFleet()
+        if case .plugin(let libraryPath) = devices {
+            let configuration = SimulatedDevicePath.driverConfiguration(
+                scenario: scenario, libraryPath: libraryPath, periodSeconds: periodSeconds)
+            let host = try DriverHost(configurations: [configuration], model: scenario.model, mode: .synchronous,
+                                      log: driverLog)
+            host.start()
+            driverHost = host
+        }
         pendingSchedules = scenario.schedules
         metered = scenario.model.interfacePoints.map(\.hasMeter)
         batteryIndices = scenario.model.resources.indices.filter { scenario.model.resources[$0].kind == .battery }
@@ -91,9 +104,13 @@ public final class SubstationSimulation: @unchecked Sendable {
     func prepare(cycle: Int64) {
         let nanoseconds = cycle &* periodNanoseconds
         let seconds = Double(cycle &* periodNanoseconds) / 1e9
-        fleet.advance(toSeconds: seconds)
         let board = kernel.board
-        fleet.writeTelemetry(into: board, metered: metered, timestampNanoseconds: nanoseconds)
+        if let driverHost {
+            driverHost.beforeCycle(kernel, atNanoseconds: nanoseconds)
+        } else {
+            fleet.advance(toSeconds: seconds)
+            fleet.writeTelemetry(into: board, metered: metered, timestampNanoseconds: nanoseconds)
+        }
         let resources = kernel.resources
         for (slot, index) in batteryIndices.enumerated() {
             let soc = board.soc[index]
@@ -127,7 +144,11 @@ public final class SubstationSimulation: @unchecked Sendable {
     /// Sends the kernel's published set points to the devices.
     func apply(cycle: Int64) {
         let seconds = Double(cycle &* periodNanoseconds) / 1e9
-        fleet.apply(kernel.setpoints, atSeconds: seconds)
+        if let driverHost {
+            driverHost.afterCycle(kernel)
+        } else {
+            fleet.apply(kernel.setpoints, atSeconds: seconds)
+        }
     }
 
     /// One whole cycle: device side, kernel step, set points back.

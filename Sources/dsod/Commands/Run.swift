@@ -31,45 +31,22 @@ struct Run: ParsableCommand {
             log.error("configuration has \(error.issues.count) issue\(error.issues.count == 1 ? "" : "s"); not starting")
             throw ExitCode(1)
         }
-        let components = try ServiceAssembly.components(for: configuration, log: log)
         let devices = try ServiceAssembly.devices(for: configuration, log: log)
         let service: SubstationService
         do {
             service = try SubstationService(configuration: configuration, log: log, notifier: SystemdNotifier(),
-                                            devices: devices, components: components, durationSeconds: duration?.seconds)
+                                            devices: devices, durationSeconds: duration?.seconds)
         } catch {
             log.error("cannot build the kernel: \(error)")
             throw ExitCode(1)
         }
+        do {
+            try ServiceAssembly.attachComponents(to: service, log: log)
+        } catch {
+            log.error("cannot set up the service's components: \(error)")
+            throw ExitCode(1)
+        }
         let status = service.run()
         if status != 0 { throw ExitCode(status) }
-    }
-}
-
-/// Puts a service together from its configuration: which device side, which components (ISO link,
-/// historian, API). The single place where `dsod` wires the modules of the other layers in.
-enum ServiceAssembly {
-    /// Devices for `[[drivers]]`: DSODriverHost's bridge (nil: the service builds its simulated devices).
-    static func devices(for configuration: ServiceConfiguration, log: ServiceLog) throws -> (any DeviceSide)? {
-        switch configuration.devices {
-        case .simulation:
-            return nil
-        case .drivers(let grid, _):
-            do {
-                return try DriverDeviceSide(grid: grid, drivers: configuration.driverConfigurations, log: log)
-            } catch {
-                log.error("cannot open the drivers: \(error)")
-                throw ExitCode(1)
-            }
-        }
-    }
-
-    /// Components for `[iso_link]`, `[historian]` and `[api]`.
-    static func components(for configuration: ServiceConfiguration, log: ServiceLog) throws -> [any ServiceComponent] {
-        // Seam: DSOISOLink, DSOHistorian and DSOAPI join here as `ServiceComponent`s.
-        if configuration.isoLink != nil { log.warning("[iso_link] is configured but not yet wired into dsod run; ignored") }
-        if configuration.historian != nil { log.warning("[historian] is configured but not yet wired into dsod run; ignored") }
-        if configuration.api != nil { log.warning("[api] is configured but not yet wired into dsod run; ignored") }
-        return []
     }
 }

@@ -1,5 +1,6 @@
 public import ArgumentParser
 import DSOISOLink
+import DSODriverHost
 import DSOKernel
 import DSOSimulation
 import Foundation
@@ -34,6 +35,12 @@ struct Simulate: ParsableCommand {
 
     @Option(name: .long, help: "Regulation allocator: tracking (default) or naive (shares of the raw target by rating, for comparison).")
     var allocator: RegulationTuning.Strategy = .tracking
+
+    @Option(name: .long, help: "How devices are reached: plugin (the simulated-device driver plugin, the same path as hardware; default) or in-process.")
+    var devices: DeviceChoice = .plugin
+
+    @Option(name: .long, help: "The simulated-device plugin library (default: libDSOSimulatedDevices.so next to dsod).")
+    var plugin: String?
 
     @Flag(name: .long, help: "Drive cycles from the real-time cycle timer instead of the virtual clock.")
     var realtime = false
@@ -73,11 +80,13 @@ struct Simulate: ParsableCommand {
         }
         let simulation: SubstationSimulation
         do {
-            simulation = try SubstationSimulation(scenario: loaded, signalOverride: override,
-                                                  regulationTuning: RegulationTuning(strategy: allocator)) { kernel in
-                if let signalTTLSeconds { kernel.regulationSignalTTLSeconds = signalTTLSeconds }
-                if let fallbackRamp { kernel.regulationFallbackRampPerSecond = fallbackRamp }
-            }
+            simulation = try SubstationSimulation(
+                scenario: loaded, signalOverride: override, regulationTuning: RegulationTuning(strategy: allocator),
+                adjustKernel: { kernel in
+                    if let signalTTLSeconds { kernel.regulationSignalTTLSeconds = signalTTLSeconds }
+                    if let fallbackRamp { kernel.regulationFallbackRampPerSecond = fallbackRamp }
+                },
+                devices: try devicePath(), driverLog: Self.logDriver)
         } catch { throw CommandFailure("\(error)") }
         var options = SimulationOptions(
             durationSeconds: duration?.seconds ?? loaded.run.durationSeconds,
@@ -130,5 +139,35 @@ extension RegulationTuning.Strategy: ExpressibleByArgument {}
 extension Simulate {
     @Sendable static func printToStandardError(_ line: String) {
         FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+}
+
+/// The `--devices` choice.
+enum DeviceChoice: String, ExpressibleByArgument, CaseIterable {
+    case plugin
+    case inProcess = "in-process"
+}
+
+extension Simulate {
+    /// Resolves `--devices`/`--plugin` to a device path; a missing plugin is an error naming the file.
+    func devicePath() throws -> SimulatedDevicePath {
+        guard devices == .plugin else { return .inProcess }
+        let path = plugin.map { URL(fileURLWithPath: $0).standardizedFileURL.path } ?? Self.pluginNextToExecutable()
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw CommandFailure("simulated-device plugin not found at \(path): build it (swift build --product DSOSimulatedDevices), pass --plugin PATH, or use --devices in-process")
+        }
+        return .plugin(libraryPath: path)
+    }
+
+    static func pluginNextToExecutable() -> String {
+        let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        let folder = executable.path.contains("/") ? executable.deletingLastPathComponent()
+            : URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        return folder.appendingPathComponent(SimulatedDevicePath.pluginFileName).standardizedFileURL.path
+    }
+
+    @Sendable static func logDriver(_ level: DriverLogLevel, _ message: String) {
+        guard level.rawValue >= DriverLogLevel.warning.rawValue else { return }
+        printToStandardError("driver: \(message)")
     }
 }

@@ -88,7 +88,10 @@ import Testing
         print("hung-driver run: \(statistics.cycles) cycles, \(statistics.overruns) overruns, \(statistics.deadlineMisses) deadline misses, "
               + "lateness p50 \(statistics.p50LatenessNanoseconds / 1000) µs p99 \(statistics.p99LatenessNanoseconds / 1000) µs "
               + "max \(statistics.maxLatenessNanoseconds / 1000) µs, longest handler \(longestHandler / 1000) µs")
-        #expect(longestHandler < 10_000_000, "longest cycle handler \(longestHandler / 1000) µs")
+        // Preemption on a shared machine can stretch one handler by milliseconds; a hang would show as ≥ 300 ms.
+        let medianHandler = cycles.handlerNanoseconds.sorted()[cycles.handlerNanoseconds.count / 2]
+        #expect(longestHandler < 100_000_000, "longest cycle handler \(longestHandler / 1000) µs")
+        #expect(medianHandler < 2_000_000, "median cycle handler \(medianHandler / 1000) µs")
         #expect(statistics.overruns <= statistics.cycles / 10, "\(statistics.overruns) overruns in \(statistics.cycles) cycles")
         #expect(log.contains("driver 'dev-a' (scripted): a driver call has run"), "\(log.text)")
         #expect(log.contains("past its 40 ms deadline"))

@@ -1,0 +1,95 @@
+import CPlatform
+import DSOAPI
+import DSOHistorian
+import DSOKernel
+import DSOModel
+import DSOScoring
+import DSOService
+
+/// The operator HTTP API in `dsod run`: publishes a status snapshot a few times a second from the control
+/// queue, serves it, the historian and `/metrics`, and submits operators' schedules through the service's
+/// one serialized schedule submitter.
+final class APIComponent: ServiceComponent, @unchecked Sendable {
+    // Sendable: `scoreboard`, `nextPublishNanoseconds` and `boundPort` are touched only on the service's
+    // control queue (start, record, stop run there); everything else is immutable or Sendable.
+    let name = "api"
+    let server: APIServer
+    let status: LatestStatus
+    private let observer: CycleObserver
+    private let historian: Historian?
+    private let model: SubstationModel
+    private let cyclePeriodSeconds: Double
+    private let log: ServiceLog
+    private var scoreboard = RegulationScoreboard()
+    private var nextPublishNanoseconds: UInt64 = 0
+    private(set) var boundPort = 0
+
+    /// How often the status snapshot is rebuilt.
+    static let publishIntervalNanoseconds: UInt64 = 250_000_000
+
+    init(settings: ServiceConfiguration.APISettings, model: SubstationModel, cyclePeriodSeconds: Double,
+         observer: CycleObserver, historian: Historian?, submitter: SerializedScheduleSubmitter, log: ServiceLog) throws {
+        let colon = settings.listen.lastIndex(of: ":")!  // validated by the configuration loader
+        let configuration = APIConfiguration(
+            host: String(settings.listen[..<colon]), port: Int(settings.listen[settings.listen.index(after: colon)...]) ?? 0,
+            tokens: settings.tokens.map { APIToken(name: $0.name, token: $0.token, role: APIRole(rawValue: $0.role) ?? .viewer) })
+        self.observer = observer
+        self.historian = historian
+        self.model = model
+        self.cyclePeriodSeconds = cyclePeriodSeconds
+        self.log = log
+        status = LatestStatus(
+            initial: .assemble(model: model, cyclePeriodSeconds: cyclePeriodSeconds, wallTimeSeconds: WallClock.nowUnixSeconds(),
+                               cycle: nil, resources: nil, counters: KernelCounters(), historian: historian?.statistics),
+            cycleDuration: observer.cycleDuration, cycleLateness: observer.cycleLateness)
+        server = try APIServer(configuration: configuration, status: status, historian: historian,
+                               submitSchedules: submitter.submitter)
+        if settings.tokens.isEmpty {
+            log.warning("api: no [[api.tokens]] configured; only /health and /metrics will answer")
+        }
+    }
+
+    func start(kernel: ControlKernel) throws {
+        let server = server
+        boundPort = try blockingAwait { try await server.start() }
+        let base = "http://\(server.configuration.host):\(boundPort)"
+        log.notice("api: listening on \(base) (status \(base)/api/v1/status, metrics \(base)/metrics)")
+    }
+
+    func record(_ record: CycleRecord) {
+        scoreboard.record(timeSeconds: record.timeSeconds, signalMW: record.signal * record.awardKW / 1000,
+                          responseMW: record.regulationResponseKW / 1000)
+        let now = dso_monotonic_ns()
+        guard now >= nextPublishNanoseconds else { return }
+        nextPublishNanoseconds = now + Self.publishIntervalNanoseconds
+        status.publish(.assemble(
+            model: model, cyclePeriodSeconds: cyclePeriodSeconds, wallTimeSeconds: WallClock.nowUnixSeconds(),
+            cycle: CycleSummary(record, wallTimeSeconds: WallClock.nowUnixSeconds()), resources: observer.resources.latest(),
+            counters: observer.counters.load(), scores: scoreboard.summary(), currentPJMHour: scoreboard.currentPJM,
+            currentCAISOInterval: scoreboard.currentCAISO, historian: historian?.statistics))
+    }
+
+    func stop() {
+        let server = server
+        _ = try? blockingAwait { await server.stop() }
+    }
+}
+
+extension CycleSummary {
+    /// The status page's copy of one cycle record (the record's frame goes back to the kernel right after).
+    init(_ record: CycleRecord, wallTimeSeconds: Double) {
+        let points = (0..<record.netImportKW.count).map { index in
+            InterfacePointSample(interfacePoint: index, netImportKW: record.netImportKW[index],
+                                 scheduledKW: record.scheduledKW[index], aceKW: record.aceKW[index],
+                                 regulationRequestKW: record.regulationRequestKW[index], flags: record.flags[index])
+        }
+        self.init(wallTimeSeconds: wallTimeSeconds, cycleIndex: record.cycleIndex, timeSeconds: record.timeSeconds,
+                  signal: record.signal, awardKW: record.awardKW, regulationTargetKW: record.regulationTargetKW,
+                  regulationCommandKW: record.regulationCommandKW, regulationResponseKW: record.regulationResponseKW,
+                  regulationAvailableUpKW: record.regulationAvailableUpKW,
+                  regulationAvailableDownKW: record.regulationAvailableDownKW,
+                  aggregateSOC: record.aggregateSOC.isFinite ? record.aggregateSOC : nil,
+                  controllableResources: record.controllableResources, setpointDigest: record.setpointDigest,
+                  interfacePoints: points)
+    }
+}

@@ -1,0 +1,52 @@
+import ArgumentParser
+import DSOAPI
+import DSOHistorian
+import DSOService
+
+/// Puts a service together from its configuration: which device side, which components (historian, API,
+/// ISO link). The single place where `dsod` wires the modules of the other layers in.
+enum ServiceAssembly {
+    /// Devices for `[[drivers]]`: DSODriverHost's bridge (nil: the service builds its simulated devices).
+    static func devices(for configuration: ServiceConfiguration, log: ServiceLog) throws -> (any DeviceSide)? {
+        switch configuration.devices {
+        case .simulation:
+            return nil
+        case .drivers(let grid, _):
+            do {
+                return try DriverDeviceSide(grid: grid, drivers: configuration.driverConfigurations, log: log)
+            } catch {
+                log.error("cannot open the drivers: \(error)")
+                throw ExitCode(1)
+            }
+        }
+    }
+
+    /// Builds the components for `[historian]` and `[api]` around the service's kernel and attaches them.
+    ///
+    /// `kernel.inbound.schedules` has one producer: a serialized submitter shared by the service's own
+    /// schedule loading (start, SIGHUP), the API and the ISO link's operating targets.
+    static func attachComponents(to service: SubstationService, log: ServiceLog) throws {
+        let configuration = service.configuration
+        let model = configuration.model
+        let submitter = SerializedScheduleSubmitter(ring: service.kernel.inbound.schedules)
+        let observer = CycleObserver(resourceCount: model.resources.count)
+        var components: [any ServiceComponent] = [observer]
+        var historian: Historian?
+        if let settings = configuration.historian {
+            let component = try HistorianComponent(settings: settings, stateDirectory: configuration.service.stateDirectory,
+                                                   cyclePeriodSeconds: configuration.kernel.periodSeconds,
+                                                   observer: observer, log: log)
+            historian = component.historian
+            components.append(component)
+        }
+        if let settings = configuration.api {
+            components.append(try APIComponent(settings: settings, model: model,
+                                               cyclePeriodSeconds: configuration.kernel.periodSeconds, observer: observer,
+                                               historian: historian, submitter: submitter, log: log))
+        }
+        if configuration.isoLink != nil {
+            log.warning("[iso_link] is configured but not yet wired into dsod run; ignored")
+        }
+        service.attach(components, scheduleSubmitter: submitter.submitter)
+    }
+}
