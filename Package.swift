@@ -28,6 +28,10 @@ let package = Package(
         .executable(name: "caiso-sim", targets: ["caiso-sim"]),
         // The simulated devices as a driver plugin (dlopen): same path through the ABI as hardware.
         .library(name: "DSOSimulatedDevices", type: .dynamic, targets: ["DSOSimulatedDevices"]),
+        // The CAN battery-BMS driver (Pylontech LV, SMA external BMS over SocketCAN or SLCAN) as a plugin.
+        .library(name: "DSOCANBMSDriver", type: .dynamic, targets: ["DSOCANBMSDriver"]),
+        // The Modbus TCP/RTU driver (libmodbus): SunSpec discovery and declarative register maps.
+        .library(name: "DSOModbusDriver", type: .dynamic, targets: ["DSOModbusDriver"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -66,6 +70,12 @@ let package = Package(
             dependencies: ["DSOModel", "DSOKernel", "DSOScoring", "DSODriverHost", "TOMLKit"],
             swiftSettings: strict
         ),
+        // What every OpenDSO command line shares (durations written as 8h, 40m, 90s).
+        .target(
+            name: "DSOCommandLine",
+            dependencies: ["DSOSimulation", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: strict
+        ),
         // libmodbus (Debian libmodbus-dev), for the ISO link and Modbus drivers.
         .systemLibrary(name: "CModbus", pkgConfig: "libmodbus", providers: [.apt(["libmodbus-dev"])]),
         // The ISO link: a Modbus TCP server feeding the kernel's regulation and schedule rings.
@@ -74,7 +84,7 @@ let package = Package(
         .executableTarget(
             name: "caiso-sim",
             dependencies: [
-                "DSOISOLink", "DSOScoring", "DSOSimulation",
+                "DSOISOLink", "DSOScoring", "DSOSimulation", "DSOCommandLine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -88,7 +98,7 @@ let package = Package(
         .executableTarget(
             name: "dsod",
             dependencies: [
-                "DSOService", "DSODriverHost", "DSOModel", "DSOKernel", "DSOSimulation", "DSOScoring", "DSOISOLink", "DSOHistorian", "DSOAPI",
+                "DSOService", "DSODriverHost", "DSOCommandLine", "DSOModel", "DSOKernel", "DSOSimulation", "DSOScoring", "DSOISOLink", "DSOHistorian", "DSOAPI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -98,6 +108,24 @@ let package = Package(
             name: "DSOSimulatedDevices",
             dependencies: ["DSODriverABI", "DSOSimulation", "DSOModel"],
             path: "Plugins/SimulatedDevices",
+            swiftSettings: strict
+        ),
+        // <linux/can.h> frames and CAN_RAW sockets, which Glibc does not import.
+        .target(name: "CSocketCAN"),
+        // libsocketcan (Debian libsocketcan-dev): CAN link state, bit rate and restart over netlink.
+        .systemLibrary(name: "CLibSocketCAN", pkgConfig: "libsocketcan", providers: [.apt(["libsocketcan-dev"])]),
+        // BMS protocols as data, the frame decoder and the CAN transports (SocketCAN, SLCAN); no ABI.
+        .target(
+            name: "DSOCANBMS",
+            dependencies: ["CSocketCAN", "CLibSocketCAN"],
+            path: "Plugins/CANBMS/Core",
+            swiftSettings: strict
+        ),
+        // The CAN BMS behind the driver ABI; built only as a dynamic library.
+        .target(
+            name: "DSOCANBMSDriver",
+            dependencies: ["DSODriverABI", "DSOCANBMS"],
+            path: "Plugins/CANBMS/Driver",
             swiftSettings: strict
         ),
         // The historian: cycle summaries, telemetry, events, schedules and operator actions in SQLite (GRDB, WAL).
@@ -139,7 +167,22 @@ let package = Package(
         .testTarget(name: "caisoSimTests", dependencies: ["DSOISOLink"]),
         .testTarget(name: "DSOServiceTests", dependencies: ["DSOService", "DSOSimulation", "DSOKernel", "DSOModel"]),
         .testTarget(name: "dsodTests", dependencies: ["DSOSimulation", "DSOScoring"]),
+        // The Modbus driver plugin: libmodbus client, SunSpec models, register maps; built only as a dynamic library.
+        .target(
+            name: "DSOModbusDriver",
+            dependencies: ["DSODriverABI", "CModbus"],
+            path: "Plugins/Modbus",
+            exclude: ["maps"],
+            swiftSettings: strict
+        ),
+        // Loads libDSOModbusDriver.so with dlopen and drives it against pymodbus peers (Tests/peers/modbus).
+        .testTarget(name: "ModbusDriverTests", dependencies: ["DSODriverABI", "CModbus"]),
         // Loads libDSOSimulatedDevices.so with dlopen (no link to the plugin target) and drives its vtable.
+        // Decoder, capture vectors and transports directly; the plugin through dlopen and DSODriverHost; python-can peers.
+        .testTarget(
+            name: "CANBMSDriverTests",
+            dependencies: ["DSOCANBMS", "CSocketCAN", "DSODriverABI", "DSODriverHost", "DSOKernel", "DSOModel"]
+        ),
         .testTarget(name: "SimulatedDevicesPluginTests", dependencies: ["DSODriverABI", "DSOSimulation", "DSOModel"]),
     ],
     swiftLanguageModes: [.v6]

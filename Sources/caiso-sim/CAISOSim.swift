@@ -1,3 +1,4 @@
+import DSOCommandLine
 import ArgumentParser
 import DSOISOLink
 import DSOSimulation
@@ -35,7 +36,7 @@ struct CAISOSim: ParsableCommand {
     var pollSeconds: Double = 1
 
     @Option(name: .long, help: "How long to play (e.g. 40m, 90s).")
-    var duration: Duration
+    var duration: RunDuration
 
     @Option(name: .customLong("award-mw"), help: "Send this regulation capacity award first (default: use the award each DSO reports).")
     var awardMW: Double?

@@ -24,21 +24,8 @@ extension ServiceConfigurationLoader {
 
     /// Same keys and limits as a scenario's `[kernel]`; absent keys keep `defaults`.
     func readKernel(defaults: Scenario.KernelSettings) -> Scenario.KernelSettings {
-        var kernel = defaults
-        guard let section = root.subtable("kernel") else { return kernel }
-        kernel.periodSeconds = section.double("period_s", default: defaults.periodSeconds, .within(0.01...10))
-        kernel.staleAfterSeconds = section.double("stale_after_s", default: defaults.staleAfterSeconds, .positive)
-        kernel.setpointTTLSeconds = section.double("setpoint_ttl_s", default: defaults.setpointTTLSeconds, .positive)
-        if kernel.staleAfterSeconds < kernel.periodSeconds {
-            section.report("stale_after_s", found: "\(kernel.staleAfterSeconds)",
-                           expected: "at least the kernel period (\(kernel.periodSeconds) s)")
-        }
-        if kernel.setpointTTLSeconds < kernel.periodSeconds {
-            section.report("setpoint_ttl_s", found: "\(kernel.setpointTTLSeconds)",
-                           expected: "at least the kernel period (\(kernel.periodSeconds) s)")
-        }
-        section.finish()
-        return kernel
+        guard let section = root.subtable("kernel") else { return defaults }
+        return .read(section, defaults: defaults)
     }
 
     func readSimulation() -> ServiceConfiguration.SimulationSettings? {

@@ -15,3 +15,24 @@ extension Scenario {
         }
     }
 }
+
+extension Scenario.KernelSettings {
+    /// Reads a `[kernel]` section. Scenarios and the service configuration share it, so both accept the
+    /// same keys with the same limits; absent keys keep `defaults`.
+    package static func read(_ section: TableReader, defaults: Self = Self()) -> Self {
+        var kernel = defaults
+        kernel.periodSeconds = section.double("period_s", default: defaults.periodSeconds, .within(0.01...10))
+        kernel.staleAfterSeconds = section.double("stale_after_s", default: defaults.staleAfterSeconds, .positive)
+        kernel.setpointTTLSeconds = section.double("setpoint_ttl_s", default: defaults.setpointTTLSeconds, .positive)
+        if kernel.staleAfterSeconds < kernel.periodSeconds {
+            section.report("stale_after_s", found: "\(kernel.staleAfterSeconds)",
+                           expected: "at least the kernel period (\(kernel.periodSeconds) s)")
+        }
+        if kernel.setpointTTLSeconds < kernel.periodSeconds {
+            section.report("setpoint_ttl_s", found: "\(kernel.setpointTTLSeconds)",
+                           expected: "at least the kernel period (\(kernel.periodSeconds) s)")
+        }
+        section.finish()
+        return kernel
+    }
+}

@@ -4,18 +4,7 @@ import Foundation
 extension ScenarioLoader {
     func readKernel() {
         guard let section = root.subtable("kernel") else { return }
-        kernel.periodSeconds = section.double("period_s", default: 0.1, .within(0.01...10))
-        kernel.staleAfterSeconds = section.double("stale_after_s", default: 2, .positive)
-        kernel.setpointTTLSeconds = section.double("setpoint_ttl_s", default: 5, .positive)
-        if kernel.staleAfterSeconds < kernel.periodSeconds {
-            section.report("stale_after_s", found: "\(kernel.staleAfterSeconds)",
-                           expected: "at least the kernel period (\(kernel.periodSeconds) s)")
-        }
-        if kernel.setpointTTLSeconds < kernel.periodSeconds {
-            section.report("setpoint_ttl_s", found: "\(kernel.setpointTTLSeconds)",
-                           expected: "at least the kernel period (\(kernel.periodSeconds) s)")
-        }
-        section.finish()
+        kernel = .read(section)
     }
 
     func readRun() {

@@ -1,3 +1,4 @@
+import DSOCommandLine
 import ArgumentParser
 import DSOService
 import Foundation
@@ -19,7 +20,7 @@ struct Run: ParsableCommand {
     var config: String
 
     @Option(name: .long, help: "Stop gracefully after this long (e.g. 90s, 8h); default: run until SIGTERM.")
-    var duration: Duration?
+    var duration: RunDuration?
 
     func run() throws {
         let log = ServiceLog()

@@ -1,4 +1,5 @@
 public import ArgumentParser
+import DSOCommandLine
 import DSOISOLink
 import DSODriverHost
 import DSOKernel
@@ -22,7 +23,7 @@ struct Simulate: ParsableCommand {
     var signal: String?
 
     @Option(name: .long, help: "Simulated duration (e.g. 8h, 40m, 90s); default: the scenario's run.duration_s.")
-    var duration: Duration?
+    var duration: RunDuration?
 
     @Option(name: .long, help: "Write a CSV row per sample period: signal, regulation target and response, net per interface point.")
     var record: String?

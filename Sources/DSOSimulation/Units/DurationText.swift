@@ -1,15 +1,8 @@
-import ArgumentParser
-
-/// A run length written as engineers write it: `8h`, `40m`, `90s`, `1h30m` or plain seconds.
-struct Duration: ExpressibleByArgument, Sendable {
-    let seconds: Double
-
-    init?(argument: String) {
-        guard let seconds = Self.parse(argument) else { return nil }
-        self.seconds = seconds
-    }
-
-    static func parse(_ text: String) -> Double? {
+/// Run lengths written as engineers write them — `8h`, `40m`, `90s`, `1h30m` or plain seconds — shared by
+/// every command line that takes a duration.
+public enum DurationText {
+    /// Seconds in `text`, or nil when it is not a positive duration in that form.
+    public static func seconds(_ text: String) -> Double? {
         if let plain = Double(text) { return plain > 0 ? plain : nil }
         var total = 0.0
         var number = ""
@@ -31,5 +24,6 @@ struct Duration: ExpressibleByArgument, Sendable {
         return total
     }
 
-    static var defaultValueDescription: String { "e.g. 8h, 40m, 90s, 1h30m" }
+    /// What to show in help and errors.
+    public static let examples = "e.g. 8h, 40m, 90s, 1h30m"
 }
