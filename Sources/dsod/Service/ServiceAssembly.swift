@@ -21,7 +21,8 @@ enum ServiceAssembly {
         }
     }
 
-    /// Builds the components for `[historian]` and `[api]` around the service's kernel and attaches them.
+    /// Builds the components for `[historian]`, `[api]` and `[iso_link]` around the service's kernel and
+    /// attaches them (stopped in reverse order: the ISO link, the API, then the historian's final flush).
     ///
     /// `kernel.inbound.schedules` has one producer: a serialized submitter shared by the service's own
     /// schedule loading (start, SIGHUP), the API and the ISO link's operating targets.
@@ -44,8 +45,13 @@ enum ServiceAssembly {
                                                cyclePeriodSeconds: configuration.kernel.periodSeconds, observer: observer,
                                                historian: historian, submitter: submitter, log: log))
         }
-        if configuration.isoLink != nil {
-            log.warning("[iso_link] is configured but not yet wired into dsod run; ignored")
+        if let settings = configuration.isoLink {
+            var initialAwardMW = 0.0
+            if case .simulation(let simulation) = configuration.devices { initialAwardMW = simulation.awardMW }
+            components.append(try ISOLinkComponent(
+                settings: settings, model: model, initialAwardMW: initialAwardMW,
+                signalTTLSeconds: service.kernel.configuration.regulationSignalTTLSeconds, submitter: submitter,
+                historian: historian, log: log))
         }
         service.attach(components, scheduleSubmitter: submitter.submitter)
     }

@@ -1,0 +1,184 @@
+import Foundation
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The real `dsod run` with the historian and the operator API: reads, metrics, schedules with each role,
+/// the audit trail, a graceful stop that flushes, and a `kill -9` that leaves a sound database.
+@Suite(.serialized) struct ServiceOperatorSideTests {
+    typealias Fixture = OperatorSideFixture
+
+    /// Polls `/api/v1/status` until the kernel has run `cycles` cycles; returns its `kernel` object.
+    static func waitForCycles(_ api: ServiceAPIClient, _ cycles: Int, timeoutSeconds: Double) async throws -> [String: Any] {
+        let deadline = Date().addingTimeInterval(timeoutSeconds)
+        var kernel: [String: Any] = [:]
+        while Date() < deadline {
+            if let reply = try? await api.get("/api/v1/status", token: Fixture.viewerToken), reply.status == 200,
+               let object = reply.json as? [String: Any], let value = object["kernel"] as? [String: Any] {
+                kernel = value
+                if (value["cycles"] as? Int ?? 0) >= cycles { return value }
+            }
+            try await Task.sleep(nanoseconds: 100_000_000)
+        }
+        Issue.record("the kernel did not reach \(cycles) cycles within \(timeoutSeconds) s: \(kernel)")
+        return kernel
+    }
+
+    @Test func apiAndHistorianServeTheRunningServiceAndAStopFlushesTheAuditTrail() async throws {
+        try await TemporaryFolder.with { folder in
+            let port = try ServiceAPIClient.freePort()
+            let config = try Fixture.write(in: folder, port: port)
+            let state = folder.file("state")
+            let database = "\(state)/historian.sqlite"
+            let service = try ServiceProcess(arguments: ["run", "--config", config], in: folder,
+                                             environment: ["STATE_DIRECTORY": state])
+            #expect(service.waitForLog("api: listening on http://127.0.0.1:\(port)", timeoutSeconds: 20), "\(service.stderr)")
+            #expect(service.waitForLog("historian: \(database)", timeoutSeconds: 2), "\(service.stderr)")
+            let api = ServiceAPIClient(port: port)
+
+            // Status: the kernel runs on its 100-ms grid; counters come through.
+            let kernel = try await Self.waitForCycles(api, 15, timeoutSeconds: 20)
+            #expect(kernel["state"] as? String == "running", "\(kernel)")
+            #expect(kernel["cyclePeriodSeconds"] as? Double == 0.1, "\(kernel)")
+            #expect((kernel["cycleIndex"] as? Int ?? -1) >= 10, "\(kernel)")
+            #expect((kernel["awardKW"] as? Double ?? 0) == 1000, "the scenario's 1 MW award: \(kernel)")
+
+            // Interface points: the scenario's two, netted against their schedules.
+            let points = try #require(try await api.get("/api/v1/interface-points", token: Fixture.viewerToken).json as? [[String: Any]])
+            #expect(points.map { $0["id"] as? String } == ["SUB-A", "SUB-B"], "\(points)")
+            #expect(points.map { $0["scheduledKW"] as? Double } == [300, 200], "\(points)")
+            for point in points {
+                let net = try #require(point["netImportKW"] as? Double, "\(point)")
+                #expect(net > -1000 && net < 1500, "net import of \(point["id"] ?? "?") = \(net) kW")
+            }
+
+            // Resources: tapped telemetry and set points of the simulated devices.
+            let resources = try #require(try await api.get("/api/v1/resources", token: Fixture.viewerToken).json as? [[String: Any]])
+            #expect(resources.compactMap { $0["id"] as? String } == ["BESS-A1", "LOAD-A", "BESS-B1", "LOAD-B"], "\(resources)")
+            let battery = try #require(resources.first, "no resources")
+            #expect(battery["health"] as? String == "ok", "\(battery)")
+            let telemetry = try #require(battery["telemetry"] as? [String: Any])
+            let soc = try #require(telemetry["soc"] as? Double, "\(battery)")
+            #expect(soc > 0 && soc < 1)
+            let setpoint = try #require(battery["setpoint"] as? [String: Any])
+            #expect((setpoint["validForSeconds"] as? Double ?? 0) > 0, "a live set point carries its TTL: \(battery)")
+
+            // Metrics: Prometheus text, read by the reference parser.
+            let metrics = try await api.get("/metrics")
+            #expect(metrics.status == 200)
+            #expect(metrics.text.contains("# TYPE dso_cycle_duration_seconds histogram"))
+            let samples = try PrometheusParser.parse(metrics.text)
+            #expect((samples["dso_cycles_total{}"]?.value ?? 0) >= 15, "\(metrics.text.prefix(2000))")
+            #expect(samples["dso_cycles_total{}"]?.type == "counter")
+            let observed = samples["dso_cycle_duration_seconds_count{}"]?.value ?? 0
+            #expect(observed >= 15, "every cycle's step is observed on the kernel thread")
+            #expect(samples["dso_cycle_lateness_seconds_count{}"]?.value == observed
+                    || abs((samples["dso_cycle_lateness_seconds_count{}"]?.value ?? 0) - observed) <= 3)
+            #expect(samples["dso_cycle_duration_seconds_bucket{le=+Inf}"]?.value == observed)
+            #expect(samples["dso_interface_net_import_kw{interface_point=SUB-A}"] != nil, "\(samples.keys.sorted())")
+            #expect(samples["dso_resource_measured_kw{resource=BESS-B1}"] != nil, "\(samples.keys.sorted())")
+            #expect(samples["dso_regulation_award_kw{}"]?.value == 1000)
+
+            // Schedules: only an operator may submit; the kernel takes the interval through the shared submitter.
+            let now = kernel["timeSeconds"] as? Double ?? 0
+            let body = """
+                {"entries":[{"interfacePoint":0,"startSeconds":\(now + 1),"endSeconds":\(now + 600),"netImportKW":450}]}
+                """
+            #expect(try await api.send("POST", "/api/v1/schedules", body: body).status == 401)
+            #expect(try await api.send("POST", "/api/v1/schedules", token: Fixture.viewerToken, body: body).status == 403)
+            let accepted = try await api.send("POST", "/api/v1/schedules", token: Fixture.operatorToken, body: body)
+            #expect(accepted.status == 202, "\(accepted.text)")
+            #expect((accepted.json as? [String: Any])?["accepted"] as? Int == 1, "\(accepted.text)")
+            var scheduled: Double?
+            let deadline = Date().addingTimeInterval(10)
+            while Date() < deadline, scheduled != 450 {
+                try await Task.sleep(nanoseconds: 200_000_000)
+                let reply = try await api.get("/api/v1/interface-points", token: Fixture.viewerToken)
+                scheduled = (reply.json as? [[String: Any]])?.first?["scheduledKW"] as? Double
+            }
+            #expect(scheduled == 450, "SUB-A's schedule after the submission: \(scheduled.map { "\($0)" } ?? "none")")
+
+            // SIGTERM: graceful, exit 0, historian flushed.
+            service.send(SIGTERM)
+            let exit = try #require(service.waitForExit(timeoutSeconds: 8), "no exit within 8 s of SIGTERM\n\(service.stderr)")
+            #expect(exit.exited && exit.status == 0, "\(exit)\n\(service.stderr)")
+            #expect(service.stderr.contains("stopped api") && service.stderr.contains("historian: flushed"), "\(service.stderr)")
+
+            let summaries = try SQLiteShell.count(database, "SELECT count(*) FROM cycle_summary")
+            let cycles = kernel["cycles"] as? Int ?? 0
+            #expect(summaries >= cycles, "every cycle's summary is stored: \(summaries) rows, \(cycles)+ cycles")
+            #expect(try SQLiteShell.count(database, "SELECT count(*) FROM interface_sample") >= 2 * summaries)
+            #expect(try SQLiteShell.count(database, "SELECT count(DISTINCT resource) FROM telemetry") == 4)
+            // The schedule the operator sent, and the scenario's two loaded at start, with their sources.
+            #expect(try SQLiteShell.query(database, "SELECT source, interface_point, net_import_kw, accepted FROM schedule WHERE source LIKE 'api:%'")
+                    == ["api:otto|0|450.0|1"])
+            #expect(try SQLiteShell.count(database, "SELECT count(*) FROM schedule WHERE source = 'config:\(config)'") == 2)
+            // The audit trail: the accepted submission, the viewer's refused one, and the SIGTERM stop.
+            let actions = try SQLiteShell.query(database, "SELECT actor, role, action, outcome FROM operator_action ORDER BY id")
+            #expect(actions.contains("otto|operator|submit_schedules|accepted 1 of 1"), "\(actions)")
+            #expect(actions.contains { $0.hasPrefix("vera|viewer|submit_schedules|refused 403") }, "\(actions)")
+            #expect(actions.contains { $0.hasPrefix("signal:SIGTERM|operator|stop|stopped after") }, "\(actions)")
+        }
+    }
+
+    @Test func sighupReloadIsRecordedWithItsSchedules() async throws {
+        try await TemporaryFolder.with { folder in
+            let port = try ServiceAPIClient.freePort()
+            let config = try Fixture.write(in: folder, port: port)
+            let state = folder.file("state")
+            let database = "\(state)/historian.sqlite"
+            let service = try ServiceProcess(arguments: ["run", "--config", config], in: folder,
+                                             environment: ["STATE_DIRECTORY": state])
+            #expect(service.waitForLog("ready: the kernel runs", timeoutSeconds: 20), "\(service.stderr)")
+            service.send(SIGHUP)
+            #expect(service.waitForLog("reload: schedules reloaded: 2 intervals", timeoutSeconds: 10), "\(service.stderr)")
+            service.send(SIGTERM)
+            let exit = try #require(service.waitForExit(timeoutSeconds: 8), "\(service.stderr)")
+            #expect(exit.exited && exit.status == 0, "\(service.stderr)")
+            #expect(try SQLiteShell.count(database, "SELECT count(*) FROM schedule WHERE source = 'reload:\(config)'") == 2)
+            let reloads = try SQLiteShell.query(database, "SELECT actor, detail, outcome FROM operator_action WHERE action = 'reload'")
+            #expect(reloads.count == 1 && reloads[0].hasPrefix("signal:SIGHUP|\(config)|applied: schedules reloaded: 2 intervals"),
+                    "\(reloads)")
+        }
+    }
+
+    @Test func killNineLeavesASoundDatabaseThatARestartContinues() async throws {
+        try await TemporaryFolder.with { folder in
+            let port = try ServiceAPIClient.freePort()
+            let config = try Fixture.write(in: folder, port: port)
+            let state = folder.file("state")
+            let database = "\(state)/historian.sqlite"
+            let first = try ServiceProcess(arguments: ["run", "--config", config], in: folder,
+                                           environment: ["STATE_DIRECTORY": state])
+            #expect(first.waitForLog("api: listening", timeoutSeconds: 20), "\(first.stderr)")
+            let api = ServiceAPIClient(port: port)
+            _ = try await Self.waitForCycles(api, 20, timeoutSeconds: 20)
+            let body = #"{"entries":[{"interfacePoint":1,"startSeconds":5000,"endSeconds":6000,"netImportKW":123.5}]}"#
+            #expect(try await api.send("POST", "/api/v1/schedules", token: Fixture.operatorToken, body: body).status == 202)
+            try await Task.sleep(nanoseconds: 800_000_000)  // > commit_interval_s (0.25 s): committed before the kill
+            first.send(SIGKILL)
+            _ = first.waitForExit(timeoutSeconds: 5)
+
+            #expect(try SQLiteShell.query(database, "PRAGMA integrity_check") == ["ok"])
+            let before = try SQLiteShell.count(database, "SELECT count(*) FROM cycle_summary")
+            #expect(before >= 15, "cycles committed before the kill: \(before)")
+            #expect(try SQLiteShell.count(database, "SELECT count(*) FROM schedule WHERE net_import_kw = 123.5") == 1)
+
+            // Restart on the same state directory: the file opens, keeps what it had and grows.
+            let second = try ServiceProcess(arguments: ["run", "--config", config], in: folder,
+                                            environment: ["STATE_DIRECTORY": state])
+            #expect(second.waitForLog("api: listening", timeoutSeconds: 20), "\(second.stderr)")
+            _ = try await Self.waitForCycles(api, 10, timeoutSeconds: 20)
+            second.send(SIGTERM)
+            let exit = try #require(second.waitForExit(timeoutSeconds: 8), "\(second.stderr)")
+            #expect(exit.exited && exit.status == 0, "\(second.stderr)")
+            #expect(try SQLiteShell.query(database, "PRAGMA integrity_check") == ["ok"])
+            #expect(try SQLiteShell.count(database, "SELECT count(*) FROM cycle_summary") >= before + 10)
+            #expect(try SQLiteShell.count(database, "SELECT count(*) FROM schedule WHERE net_import_kw = 123.5") == 1)
+            #expect(try SQLiteShell.count(database, "SELECT count(*) FROM operator_action WHERE actor = 'otto'") == 1)
+            // The restarted kernel counts from cycle 0 again; both runs' summaries are there.
+            #expect(try SQLiteShell.count(database, "SELECT count(*) FROM cycle_summary WHERE cycle_index = 0") == 2)
+        }
+    }
+}
