@@ -28,6 +28,7 @@ fi
 config="examples/substation.toml"
 state="out/state"
 swift build -c release --product dsod >&2
+swift build -c release --product DSOSimulatedDevices >&2   # the simulated devices are reached through this driver plugin
 dsod=".build/release/dsod"
 mkdir -p "$state"
 export STATE_DIRECTORY="$root/$state"   # dsod reads it as systemd's StateDirectory=

@@ -33,13 +33,15 @@ extension ServiceConfigurationLoader {
         let written = section.requiredString("scenario")
         let award = section.optionalDouble("award_mw", .nonNegative)
         let loop = section.double("signal_loop_s", default: 86_400, .within(60...604_800))
+        let devicePath = readSimulatedDevicePath(section)
         section.finish()
         guard !written.isEmpty else { return nil }
         let scenarioPath = resolve(written)
         do {
             let scenario = try Scenario.load(path: scenarioPath)
             return ServiceConfiguration.SimulationSettings(
-                scenario: scenario, awardMW: award ?? scenario.regulation.awardMW, signalLoopSeconds: loop)
+                scenario: scenario, awardMW: award ?? scenario.regulation.awardMW, signalLoopSeconds: loop,
+                devicePath: devicePath)
         } catch {
             if error.issues.first?.keyPath == "(file)" {
                 section.report("scenario", found: "\"\(written)\" (no readable file at \(scenarioPath))",
@@ -79,6 +81,26 @@ extension ServiceConfigurationLoader {
         } catch {
             diagnostics.report(error.key, error.message)
             return []
+        }
+    }
+
+    /// `devices` ("plugin", the default, or "in-process") and `plugin` (the library; default: beside dsod).
+    func readSimulatedDevicePath(_ section: TableReader) -> SimulatedDevicePath {
+        let choice = section.optionalString("devices") ?? "plugin"
+        let written = section.optionalString("plugin")
+        switch choice {
+        case "in-process":
+            return .inProcess
+        case "plugin":
+            let path = written.map { resolve($0) } ?? SimulatedDevicePath.besideExecutable()
+            if !FileManager.default.fileExists(atPath: path) {
+                section.report("plugin", found: "\"\(path)\" (no such file)",
+                               expected: "the simulated-device plugin library (swift build --product DSOSimulatedDevices), or devices = \"in-process\"")
+            }
+            return .plugin(libraryPath: path)
+        default:
+            section.report("devices", found: "\"\(choice)\"", expected: "\"plugin\" or \"in-process\"")
+            return .inProcess
         }
     }
 }

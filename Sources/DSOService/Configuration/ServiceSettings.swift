@@ -35,11 +35,15 @@ extension ServiceConfiguration {
         public var awardMW: Double
         /// Length of the built-in regulation signal before it repeats, seconds.
         public var signalLoopSeconds: Double
+        /// How the devices are reached: the simulated-device driver plugin (as hardware is) or in-process.
+        public var devicePath: SimulatedDevicePath
 
-        public init(scenario: Scenario, awardMW: Double, signalLoopSeconds: Double = 86_400) {
+        public init(scenario: Scenario, awardMW: Double, signalLoopSeconds: Double = 86_400,
+                    devicePath: SimulatedDevicePath = .inProcess) {
             self.scenario = scenario
             self.awardMW = awardMW
             self.signalLoopSeconds = signalLoopSeconds
+            self.devicePath = devicePath
         }
     }
 

@@ -42,16 +42,16 @@ public final class DriverDeviceSide: DeviceSide, @unchecked Sendable {
             + drivers.map { "\($0.name) (\($0.libraryPath), \($0.points.count) points)" }.joined(separator: ", ")
     }
 
-    public func open(kernel: ControlKernel) throws {
-        epoch.monotonicAtZero.store(DriverHost.monotonicNanoseconds(), ordering: .relaxed)
-        host.start()
-    }
+    public func open(kernel: ControlKernel) throws {}
 
     public func prepare(cycle: Int64, atNanoseconds nanoseconds: Int64, kernel: ControlKernel) {
         if !epoch.pinned {
-            // First cycle: pin kernel t = 0 to the monotonic clock (the grid starts at the first tick).
+            // First cycle: pin kernel t = 0 to the monotonic clock (the grid starts at the first tick), then
+            // start the drivers' threads, so their clock never runs backwards. Their first readings arrive
+            // for the next cycle; until then the resources are not yet known to the kernel.
             epoch.monotonicAtZero.store(DriverHost.monotonicNanoseconds() &- nanoseconds, ordering: .relaxed)
             epoch.pinned = true
+            host.start()
         }
         host.beforeCycle(kernel, atNanoseconds: nanoseconds)
     }

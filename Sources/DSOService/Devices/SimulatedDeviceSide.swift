@@ -5,6 +5,9 @@ import Synchronization
 
 /// Simulated devices from a scenario, on the real clock, with the scenario's built-in regulation signal
 /// (repeated every `signalLoopSeconds`), so the service runs end to end without hardware.
+///
+/// By default the devices are reached through the `simulated` driver plugin and the driver host — the
+/// same path as hardware; `devices = "in-process"` calls the device models directly.
 public final class SimulatedDeviceSide: DeviceSide, @unchecked Sendable {
     // Sendable: `fleet`, `nextSignalSeconds`, `sequence` and `lastAwardKW` are touched only
     // on the cycle thread (prepare/apply) or on the control queue while no cycle runs (the timer is
@@ -12,6 +15,8 @@ public final class SimulatedDeviceSide: DeviceSide, @unchecked Sendable {
     // atomic.
     public let scenario: Scenario
     private var fleet: SimulatedFleet
+    /// The plugin path through the driver host, when configured (else the fleet is called directly).
+    private let drivers: DriverDeviceSide?
     private let commandable: [Bool]
     private let metered: [Bool]
     private let signal: RegulationSignal?
@@ -24,9 +29,16 @@ public final class SimulatedDeviceSide: DeviceSide, @unchecked Sendable {
     /// False when the ISO link owns the regulation ring (it is single-producer).
     public let drivesRegulation: Bool
 
-    public init(settings: ServiceConfiguration.SimulationSettings, drivesRegulation: Bool) {
+    public init(settings: ServiceConfiguration.SimulationSettings, drivesRegulation: Bool, log: ServiceLog) throws {
         scenario = settings.scenario
         fleet = settings.scenario.makeFleet()
+        if case .plugin(let libraryPath) = settings.devicePath {
+            let configuration = SimulatedDevicePath.driverConfiguration(
+                scenario: settings.scenario, libraryPath: libraryPath, periodSeconds: settings.scenario.kernel.periodSeconds)
+            drivers = try DriverDeviceSide(grid: settings.scenario, drivers: [configuration], log: log)
+        } else {
+            drivers = nil
+        }
         commandable = settings.scenario.model.resources.map { $0.kind != .load }
         metered = settings.scenario.model.interfacePoints.map(\.hasMeter)
         signalPeriodSeconds = settings.scenario.regulation.signalPeriodSeconds
@@ -54,7 +66,8 @@ public final class SimulatedDeviceSide: DeviceSide, @unchecked Sendable {
         let regulation = drivesRegulation
             ? "built-in \(Self.signalName(scenario.regulation.signal)) signal, award \(Double(bitPattern: requestedAwardBits.load(ordering: .relaxed)) / 1000) MW"
             : "regulation from the ISO link"
-        return "simulated devices of scenario '\(scenario.name)' (\(scenario.sourcePath)): \(model.resources.count) resources, \(regulation)"
+        let path = drivers.map { "through the driver plugin: \($0.description)" } ?? "in-process"
+        return "simulated devices of scenario '\(scenario.name)' (\(scenario.sourcePath)): \(model.resources.count) resources, \(regulation), \(path)"
     }
 
     static func signalName(_ source: Scenario.SignalSource) -> String {
@@ -64,22 +77,15 @@ public final class SimulatedDeviceSide: DeviceSide, @unchecked Sendable {
         }
     }
 
-    public func open(kernel: ControlKernel) throws {}
+    public func open(kernel: ControlKernel) throws { try drivers?.open(kernel: kernel) }
 
     public func prepare(cycle: Int64, atNanoseconds nanoseconds: Int64, kernel: ControlKernel) {
         let seconds = Double(nanoseconds) / 1e9
-        fleet.advance(toSeconds: seconds)
-        let board = kernel.board
-        for index in 0..<fleet.resourceCount {
-            board.measuredKW[index] = fleet.powerKW(index)
-            board.availableUpKW[index] = fleet.availableUpKW(index)
-            board.availableDownKW[index] = fleet.availableDownKW(index)
-            board.soc[index] = fleet.soc(index)
-            board.timestampNanoseconds[index] = nanoseconds
-        }
-        for point in 0..<metered.count {
-            board.meterNetImportKW[point] = metered[point] ? fleet.meteredNetImportKW(interfacePoint: point) : .nan
-            board.meterTimestampNanoseconds[point] = nanoseconds
+        if let drivers {
+            drivers.prepare(cycle: cycle, atNanoseconds: nanoseconds, kernel: kernel)
+        } else {
+            fleet.advance(toSeconds: seconds)
+            fleet.writeTelemetry(into: kernel.board, metered: metered, timestampNanoseconds: nanoseconds)
         }
         guard drivesRegulation else { return }
         let awardKW = Double(bitPattern: requestedAwardBits.load(ordering: .relaxed))
@@ -97,21 +103,19 @@ public final class SimulatedDeviceSide: DeviceSide, @unchecked Sendable {
     }
 
     public func apply(cycle: Int64, atNanoseconds nanoseconds: Int64, kernel: ControlKernel) {
-        let seconds = Double(nanoseconds) / 1e9
-        let setpoints = kernel.setpoints
-        for index in 0..<fleet.resourceCount where commandable[index] {
-            fleet.command(resource: index, kw: setpoints.setpointKW[index], atSeconds: seconds)
-        }
+        if let drivers { return drivers.apply(cycle: cycle, atNanoseconds: nanoseconds, kernel: kernel) }
+        fleet.apply(kernel.setpoints, atSeconds: Double(nanoseconds) / 1e9)
     }
 
     public func applySafeSetpoints(kernel: ControlKernel, atNanoseconds nanoseconds: Int64) {
+        if let drivers { return drivers.applySafeSetpoints(kernel: kernel, atNanoseconds: nanoseconds) }
         let seconds = Double(nanoseconds) / 1e9
         for index in 0..<fleet.resourceCount where commandable[index] {
             fleet.command(resource: index, kw: ControlKernel.fallbackSetpointKW(kernel.resources, index), atSeconds: seconds)
         }
     }
 
-    public func close() {}
+    public func close() { drivers?.close() }
 
     public func reload(_ configuration: ServiceConfiguration) -> [String] {
         guard case .simulation(let settings) = configuration.devices, drivesRegulation else { return [] }

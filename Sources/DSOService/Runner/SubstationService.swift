@@ -62,7 +62,7 @@ public final class SubstationService: @unchecked Sendable {
         if let devices {
             self.devices = devices
         } else if case .simulation(let simulation) = configuration.devices {
-            self.devices = SimulatedDeviceSide(settings: simulation, drivesRegulation: configuration.isoLink == nil)
+            self.devices = try SimulatedDeviceSide(settings: simulation, drivesRegulation: configuration.isoLink == nil, log: log)
         } else {
             throw ServiceStartError("the configuration names [[drivers]] but no driver host was supplied")
         }

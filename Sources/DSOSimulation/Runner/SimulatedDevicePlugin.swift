@@ -14,6 +14,14 @@ public enum SimulatedDevicePath: Sendable, Hashable {
     /// The plugin's file name, as SwiftPM builds it next to `dsod`.
     public static let pluginFileName = "libDSOSimulatedDevices.so"
 
+    /// Where SwiftPM puts the plugin: beside the running executable (`dsod`).
+    public static func besideExecutable() -> String {
+        let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        let folder = CommandLine.arguments[0].contains("/") ? executable.deletingLastPathComponent()
+            : URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        return folder.appendingPathComponent(pluginFileName).standardizedFileURL.path
+    }
+
     /// The driver configuration that maps every point of the simulated plugin onto the scenario's model.
     ///
     /// The plugin reports resource powers generation-positive and meters as import-positive net import;

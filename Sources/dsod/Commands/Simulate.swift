@@ -153,18 +153,11 @@ extension Simulate {
     /// Resolves `--devices`/`--plugin` to a device path; a missing plugin is an error naming the file.
     func devicePath() throws -> SimulatedDevicePath {
         guard devices == .plugin else { return .inProcess }
-        let path = plugin.map { URL(fileURLWithPath: $0).standardizedFileURL.path } ?? Self.pluginNextToExecutable()
+        let path = plugin.map { URL(fileURLWithPath: $0).standardizedFileURL.path } ?? SimulatedDevicePath.besideExecutable()
         guard FileManager.default.fileExists(atPath: path) else {
             throw CommandFailure("simulated-device plugin not found at \(path): build it (swift build --product DSOSimulatedDevices), pass --plugin PATH, or use --devices in-process")
         }
         return .plugin(libraryPath: path)
-    }
-
-    static func pluginNextToExecutable() -> String {
-        let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-        let folder = executable.path.contains("/") ? executable.deletingLastPathComponent()
-            : URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-        return folder.appendingPathComponent(SimulatedDevicePath.pluginFileName).standardizedFileURL.path
     }
 
     @Sendable static func logDriver(_ level: DriverLogLevel, _ message: String) {
