@@ -1,5 +1,6 @@
 public import DSOHistorian
 import Hummingbird
+import ServiceLifecycle
 import Synchronization
 
 /// The operator HTTP API (Hummingbird 2): serves the status snapshot, the historian's records and
@@ -10,7 +11,7 @@ import Synchronization
 public final class APIServer: Sendable {
     public let configuration: APIConfiguration
     private let routes: APIRoutes
-    private let running = Mutex<Task<Void, Never>?>(nil)
+    private let running = Mutex<(task: Task<Void, Never>, group: ServiceGroup)?>(nil)
 
     public init(configuration: APIConfiguration, status: any StatusProvider, historian: Historian?,
                 submitSchedules: @escaping ScheduleSubmitter,
@@ -35,11 +36,14 @@ public final class APIServer: Sendable {
                 continuation.finish()
             })
         let failure = Mutex<String?>(nil)
+        // A service group of one, so `stop()` can shut the server down gracefully (finish requests, close
+        // the listener) instead of cancelling it; no signal handling here: dsod owns its signals.
+        let group = ServiceGroup(configuration: .init(services: [application], logger: application.logger))
         let task = Task {
-            do { try await application.run() } catch { failure.withLock { $0 = "\(error)" } }
+            do { try await group.run() } catch { failure.withLock { $0 = "\(error)" } }
             continuation.finish()
         }
-        running.withLock { $0 = task }
+        running.withLock { $0 = (task, group) }
         for await port in ports { return port }
         throw APIServerError.cannotListen(host: configuration.host, port: configuration.port,
                                           reason: failure.withLock { $0 } ?? "the server stopped before listening")
@@ -47,8 +51,8 @@ public final class APIServer: Sendable {
 
     /// Stops serving and waits until the listener is closed.
     public func stop() async {
-        guard let task = running.withLock({ state in defer { state = nil }; return state }) else { return }
-        task.cancel()
+        guard let (task, group) = running.withLock({ state in defer { state = nil }; return state }) else { return }
+        await group.triggerGracefulShutdown()
         await task.value
     }
 }
