@@ -5,7 +5,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
-debian_packages=(rt-tests libsqlite3-dev sqlite3 libmodbus-dev mbpoll)
+debian_packages=(rt-tests libsqlite3-dev sqlite3 libmodbus-dev mbpoll libsocketcan-dev socat)
 missing=()
 for package in "${debian_packages[@]}"; do
     dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
@@ -18,7 +18,7 @@ if ((${#missing[@]})); then
 fi
 
 # Pinned: these peers' APIs change between releases.
-python_packages=(highspy==1.15.1 numpy==2.4.6 prometheus-client==0.23.1)
+python_packages=(highspy==1.15.1 numpy==2.4.6 prometheus-client==0.23.1 python-can==4.6.1 cantools==45.1.0 pyserial==3.5 pymodbus==3.16.1)
 venv="$root/.venv"
 if [ ! -x "$venv/bin/python" ]; then
     echo "setup-peers: creating $venv" >&2

@@ -1,4 +1,4 @@
-public import DSOKernel
+import DSOKernel
 import DSOModel
 import Foundation
 

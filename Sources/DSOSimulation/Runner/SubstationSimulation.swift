@@ -1,5 +1,5 @@
 public import DSOKernel
-public import DSOModel
+import DSOModel
 import DSORuntime
 public import DSODriverHost
 import Foundation
