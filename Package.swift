@@ -178,7 +178,7 @@ let package = Package(
             swiftSettings: strict
         ),
         // Loads libDSOModbusDriver.so with dlopen and drives it against pymodbus peers (Tests/peers/modbus).
-        .testTarget(name: "ModbusDriverTests", dependencies: ["DSODriverABI", "CModbus"]),
+        .testTarget(name: "ModbusDriverTests", dependencies: ["DSODriverABI", "CModbus", "DSODriverHost", "DSOKernel", "DSOModel"]),
         // Loads libDSOSimulatedDevices.so with dlopen (no link to the plugin target) and drives its vtable.
         // Decoder, capture vectors and transports directly; the plugin through dlopen and DSODriverHost; python-can peers.
         .testTarget(

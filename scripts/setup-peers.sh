@@ -24,8 +24,6 @@ if [ ! -x "$venv/bin/python" ]; then
     echo "setup-peers: creating $venv" >&2
     python3 -m venv "$venv" >&2
 fi
-if ! "$venv/bin/python" -m pip show "${python_packages[@]%%==*}" >/dev/null 2>&1; then
-    echo "setup-peers: installing ${python_packages[*]}" >&2
-    "$venv/bin/python" -m pip install -q --disable-pip-version-check "${python_packages[@]}" >&2
-fi
+# pip checks each pinned requirement and installs only what is missing or at another version.
+"$venv/bin/python" -m pip install -q --disable-pip-version-check "${python_packages[@]}" >&2
 echo "$venv/bin/python"

@@ -9,6 +9,9 @@ let all: [Benchmark] = [
     ringBenchmark,
     timerBenchmark,
     pluginBenchmark,
+    canBenchmark,
+    modbusBenchmark,
+    modbusFleetBenchmark,
     Benchmark(name: "alloc-selftest", summary: "the allocation counter sees Swift allocations") { _ in
         let (_, count) = allocations { [Int](repeating: 1, count: 1000).count }
         print("allocations for one 1000-element array: \(count)")

@@ -66,10 +66,10 @@ final class DriverInstance: @unchecked Sendable {
         self.handle = handle
         self.points = points
         pointCount = points.count
-        telemetry = .allocate(capacity: max(routes.telemetry.count, 1))
-        _ = telemetry.initialize(from: routes.telemetry)
-        setpoints = .allocate(capacity: max(routes.setpoints.count, 1))
-        _ = setpoints.initialize(from: routes.setpoints)
+        // Allocate at least one slot (allocate(0) is not guaranteed to give a pointer), but the buffers'
+        // counts are the real route counts: a driver with no set points must not seem to have one.
+        telemetry = Self.buffer(holding: routes.telemetry)
+        setpoints = Self.buffer(holding: routes.setpoints)
         snapshot = TelemetrySnapshot(pointCount: points.count)
         mailbox = SetpointMailbox(count: routes.setpoints.count)
         timeoutNanoseconds = Int64(configuration.timeoutSeconds * 1e9)
@@ -138,6 +138,15 @@ final class DriverInstance: @unchecked Sendable {
         }
         return DriverInstance(configuration: configuration, library: library, context: context, hostBlock: block,
                               handle: handle, points: points, routes: routes)
+    }
+
+    /// A buffer of exactly `elements.count` initialised elements (storage for at least one).
+    private static func buffer<Element>(holding elements: [Element]) -> UnsafeMutableBufferPointer<Element> {
+        let storage = UnsafeMutablePointer<Element>.allocate(capacity: max(elements.count, 1))
+        elements.withUnsafeBufferPointer { source in
+            if let start = source.baseAddress { storage.initialize(from: start, count: source.count) }
+        }
+        return UnsafeMutableBufferPointer(start: storage, count: elements.count)
     }
 
     deinit {

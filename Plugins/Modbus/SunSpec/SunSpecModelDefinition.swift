@@ -1,0 +1,66 @@
+/// A SunSpec information model's fixed block: its id, length and points (offsets from the model's ID register).
+struct SunSpecModelDefinition: Sendable {
+    /// SunSpec point types that occur in the supported models.
+    enum PointType: Sendable {
+        case int16, uint16, int32, uint32, uint64, acc32, acc64, enum16, bitfield16, bitfield32, sunssf, string, float32
+
+        /// The register encoding, or nil for strings (not a number for the host).
+        var encoding: RegisterEncoding? {
+            switch self {
+            case .int16, .sunssf: RegisterEncoding(type: .int16, sunSpecSentinels: true)
+            case .uint16, .enum16, .bitfield16: RegisterEncoding(type: .uint16, sunSpecSentinels: true)
+            case .int32: RegisterEncoding(type: .int32, sunSpecSentinels: true)
+            case .uint32, .bitfield32: RegisterEncoding(type: .uint32, sunSpecSentinels: true)
+            case .acc32: RegisterEncoding(type: .uint32, sunSpecSentinels: true, isAccumulator: true)
+            case .uint64: RegisterEncoding(type: .uint64, sunSpecSentinels: true)
+            case .acc64: RegisterEncoding(type: .uint64, sunSpecSentinels: true, isAccumulator: true)
+            case .float32: RegisterEncoding(type: .float32, sunSpecSentinels: true)
+            case .string: nil
+            }
+        }
+
+        /// Enumerations and bit fields are states for the host, not measurements.
+        var isStatus: Bool { self == .enum16 || self == .bitfield16 || self == .bitfield32 }
+    }
+
+    /// One point of the model.
+    struct Point: Sendable {
+        let name: String
+        let offset: Int
+        let type: PointType
+        let size: Int
+        let scaleFactor: String?
+        let unit: String
+        let writable: Bool
+
+        init(_ name: String, _ offset: Int, _ type: PointType, size: Int, scaleFactor: String?, unit: String, writable: Bool) {
+            self.name = name
+            self.offset = offset
+            self.type = type
+            self.size = size
+            self.scaleFactor = scaleFactor
+            self.unit = unit
+            self.writable = writable
+        }
+    }
+
+    let id: Int
+    let name: String
+    /// L of the fixed block (registers after ID and L).
+    let fixedLength: Int
+    /// The model continues with repeating groups (160 modules, 704 power-factor groups) this driver does not decode.
+    let hasRepeatingGroups: Bool
+    let points: [Point]
+
+    func point(named name: String) -> Point? { points.first { $0.name == name } }
+
+    /// Every model this driver decodes, by id.
+    static let all: [Int: SunSpecModelDefinition] = {
+        let models = [
+            model1, model101, model102, model103, model111, model112, model113, model120, model121, model122, model123,
+            model124, model160, model201, model202, model203, model204, model701, model702, model703, model704, model705,
+            model802,
+        ]
+        return Dictionary(uniqueKeysWithValues: models.map { ($0.id, $0) })
+    }()
+}

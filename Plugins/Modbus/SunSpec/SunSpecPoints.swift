@@ -1,0 +1,51 @@
+import DSODriverABI
+
+/// Turns discovered models into host points: `m<id>.<Point>` (`m<id>_2.<Point>` for a second model of one id).
+enum SunSpecPoints {
+    /// Points of every known model; unknown models are reported through `skipped`.
+    static func points(for models: [DiscoveredModel], skipped: inout [String]) -> [ModbusPoint] {
+        var points: [ModbusPoint] = []
+        var seen: [Int: Int] = [:]
+        for model in models {
+            seen[model.id, default: 0] += 1
+            guard let definition = SunSpecModelDefinition.all[model.id] else {
+                skipped.append("model \(model.id) at \(model.address) (not in this driver's tables)")
+                continue
+            }
+            let prefix = seen[model.id]! == 1 ? "m\(model.id)" : "m\(model.id)_\(seen[model.id]!)"
+            for point in definition.points {
+                guard point.type != .sunssf, let encoding = point.type.encoding else { continue }
+                // A device may send a shorter L than the standard's (older revisions): its missing points do not exist.
+                guard point.offset + point.size <= model.length + 2 else { continue }
+                var scaleFactorAddress: Int?
+                if let name = point.scaleFactor {
+                    guard let factor = definition.point(named: name), factor.offset < model.length + 2 else { continue }
+                    scaleFactorAddress = model.address + factor.offset
+                }
+                let kind = point.writable ? Int32(DSO_POINT_SETPOINT) : (point.type.isStatus ? Int32(DSO_POINT_STATUS) : Int32(DSO_POINT_MEASUREMENT))
+                points.append(ModbusPoint(
+                    name: "\(prefix).\(point.name)", unit: unitName(point.unit), kind: kind, writable: point.writable,
+                    minimum: -.infinity, maximum: .infinity, function: 3, address: model.address + point.offset,
+                    encoding: encoding, scale: 1, scaleFactorAddress: scaleFactorAddress, safeValue: nil
+                ))
+            }
+        }
+        return points
+    }
+
+    /// SunSpec writes "Pct", "Secs", "% WMax": the host knows "%", "s".
+    static func unitName(_ unit: String) -> String {
+        if unit == "Pct" || unit.hasPrefix("%") { return "%" }
+        if unit == "Secs" { return "s" }
+        if unit == "C" { return "degC" }
+        return unit
+    }
+
+    /// The registers of the fixed blocks the driver polls: each model's data after ID and L, as far as the table knows it.
+    static func spans(for models: [DiscoveredModel]) -> [RegisterSpan] {
+        models.compactMap { model in
+            guard let definition = SunSpecModelDefinition.all[model.id] else { return nil }
+            return RegisterSpan(function: 3, address: model.dataAddress, count: min(model.length, definition.fixedLength))
+        }
+    }
+}
