@@ -169,12 +169,18 @@ let package = Package(
         .testTarget(name: "caisoSimTests", dependencies: ["DSOISOLink"]),
         .testTarget(name: "DSOServiceTests", dependencies: ["DSOService", "DSOSimulation", "DSOKernel", "DSOModel"]),
         .testTarget(name: "dsodTests", dependencies: ["DSOSimulation", "DSOScoring"]),
-        // The Modbus driver plugin: libmodbus client, SunSpec models, register maps; built only as a dynamic library.
+        // Modbus without the ABI: libmodbus links, SunSpec discovery and models, register maps (the plugin and dsoctl share it).
+        .target(
+            name: "DSOModbus",
+            dependencies: ["DSODriverABI", "CModbus"],
+            path: "Plugins/Modbus/Core",
+            swiftSettings: strict
+        ),
+        // The Modbus driver plugin: configuration, set-point leases and the ABI; built only as a dynamic library.
         .target(
             name: "DSOModbusDriver",
-            dependencies: ["DSODriverABI", "CModbus"],
-            path: "Plugins/Modbus",
-            exclude: ["maps"],
+            dependencies: ["DSODriverABI", "DSOModbus"],
+            path: "Plugins/Modbus/Driver",
             swiftSettings: strict
         ),
         // Loads libDSOModbusDriver.so with dlopen and drives it against pymodbus peers (Tests/peers/modbus).

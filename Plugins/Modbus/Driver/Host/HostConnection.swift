@@ -1,3 +1,4 @@
+import DSOModbus
 import DSODriverABI
 
 /// The host's log and clock as one instance received them at `open`, checked once so calls need no checks.

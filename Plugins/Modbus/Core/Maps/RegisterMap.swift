@@ -2,9 +2,9 @@ import DSODriverABI
 import Foundation
 
 /// A device type without SunSpec, described by a JSON file: one entry per point (see docs/modbus.md).
-struct RegisterMap {
+package struct RegisterMap {
     /// One entry of `points` in the file.
-    struct Entry: Decodable {
+    package struct Entry: Decodable {
         let name: String
         let address: Int
         let function: Int?
@@ -20,62 +20,62 @@ struct RegisterMap {
     }
 
     /// The file's top level.
-    struct File: Decodable {
+    package struct File: Decodable {
         let device: String
         let word_order: String?
         let points: [Entry]
     }
 
-    let device: String
-    let points: [ModbusPoint]
+    package let device: String
+    package let points: [ModbusPoint]
 
     /// Loads and checks a map; every error names the file, the point and the key.
-    static func load(path: String) throws(DriverOpenError) -> RegisterMap {
+    package static func load(path: String) throws(RegisterMapError) -> RegisterMap {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw DriverOpenError("register map \(path): no such file (or not readable)")
+            throw RegisterMapError("register map \(path): no such file (or not readable)")
         }
         let file: File
         do {
             file = try JSONDecoder().decode(File.self, from: data)
         } catch {
-            throw DriverOpenError("register map \(path): not a valid map: \(error)")
+            throw RegisterMapError("register map \(path): not a valid map: \(error)")
         }
         return try RegisterMap(file: file, path: path)
     }
 
-    init(file: File, path: String) throws(DriverOpenError) {
+    package init(file: File, path: String) throws(RegisterMapError) {
         device = file.device
         var points: [ModbusPoint] = []
         var names = Set<String>()
         for (index, entry) in file.points.enumerated() {
             let at = "register map \(path): points[\(index)] ('\(entry.name)')"
-            guard names.insert(entry.name).inserted else { throw DriverOpenError("\(at).name: duplicate point name") }
+            guard names.insert(entry.name).inserted else { throw RegisterMapError("\(at).name: duplicate point name") }
             guard let type = RegisterType(rawValue: entry.type) else {
-                throw DriverOpenError("\(at).type: '\(entry.type)' is not one of int16, uint16, int32, uint32, float32, int64, uint64, float64")
+                throw RegisterMapError("\(at).type: '\(entry.type)' is not one of int16, uint16, int32, uint32, float32, int64, uint64, float64")
             }
             let orderText = entry.word_order ?? file.word_order ?? "big"
             guard let order = WordOrder(rawValue: orderText) else {
-                throw DriverOpenError("\(at).word_order: '\(orderText)' is not 'big' (high word first) or 'little'")
+                throw RegisterMapError("\(at).word_order: '\(orderText)' is not 'big' (high word first) or 'little'")
             }
             let function = entry.function ?? 3
             guard function == 3 || function == 4 else {
-                throw DriverOpenError("\(at).function: \(function) is not 3 (holding registers) or 4 (input registers)")
+                throw RegisterMapError("\(at).function: \(function) is not 3 (holding registers) or 4 (input registers)")
             }
             guard (0...0xFFFF).contains(entry.address), entry.address + type.registerCount - 1 <= 0xFFFF else {
-                throw DriverOpenError("\(at).address: \(entry.address) is not a register address 0…65535 (0-based)")
+                throw RegisterMapError("\(at).address: \(entry.address) is not a register address 0…65535 (0-based)")
             }
             let writable = entry.writable ?? false
             if writable, function != 3 {
-                throw DriverOpenError("\(at).writable: input registers (function 4) cannot be written")
+                throw RegisterMapError("\(at).writable: input registers (function 4) cannot be written")
             }
             let scale = entry.scale ?? 1
-            guard scale.isFinite, scale != 0 else { throw DriverOpenError("\(at).scale: \(scale) must be finite and non-zero") }
+            guard scale.isFinite, scale != 0 else { throw RegisterMapError("\(at).scale: \(scale) must be finite and non-zero") }
             let kind: Int32
             switch entry.kind ?? (writable ? "setpoint" : "measurement") {
             case "measurement": kind = Int32(DSO_POINT_MEASUREMENT)
             case "setpoint": kind = Int32(DSO_POINT_SETPOINT)
             case "status": kind = Int32(DSO_POINT_STATUS)
-            case let other: throw DriverOpenError("\(at).kind: '\(other)' is not measurement, setpoint or status")
+            case let other: throw RegisterMapError("\(at).kind: '\(other)' is not measurement, setpoint or status")
             }
             points.append(ModbusPoint(
                 name: entry.name, unit: entry.unit ?? "", kind: kind, writable: writable,
@@ -84,7 +84,7 @@ struct RegisterMap {
                 scaleFactorAddress: nil, safeValue: entry.safe_value
             ))
         }
-        guard !points.isEmpty else { throw DriverOpenError("register map \(path): points: empty; expected at least one point") }
+        guard !points.isEmpty else { throw RegisterMapError("register map \(path): points: empty; expected at least one point") }
         self.points = points
     }
 }

@@ -3,7 +3,7 @@
 
 extension SunSpecModelDefinition {
     /// Model 701, "DERMeasureAC": DER AC Measurement.
-    static let model701 = SunSpecModelDefinition(
+    package static let model701 = SunSpecModelDefinition(
         id: 701, name: "DERMeasureAC", fixedLength: 153, hasRepeatingGroups: false,
         points: [
             .init("ACType", 2, .enum16, size: 1, scaleFactor: nil, unit: "", writable: false),
@@ -80,7 +80,7 @@ extension SunSpecModelDefinition {
     )
 
     /// Model 702, "DERCapacity": DER Capacity.
-    static let model702 = SunSpecModelDefinition(
+    package static let model702 = SunSpecModelDefinition(
         id: 702, name: "DERCapacity", fixedLength: 50, hasRepeatingGroups: false,
         points: [
             .init("WMaxRtg", 2, .uint16, size: 1, scaleFactor: "W_SF", unit: "W", writable: false),
@@ -136,7 +136,7 @@ extension SunSpecModelDefinition {
     )
 
     /// Model 703, "DEREnterService": Enter Service.
-    static let model703 = SunSpecModelDefinition(
+    package static let model703 = SunSpecModelDefinition(
         id: 703, name: "DEREnterService", fixedLength: 17, hasRepeatingGroups: false,
         points: [
             .init("ES", 2, .enum16, size: 1, scaleFactor: nil, unit: "", writable: true),
@@ -154,7 +154,7 @@ extension SunSpecModelDefinition {
     )
 
     /// Model 704, "DERCtlAC": DER AC Controls.
-    static let model704 = SunSpecModelDefinition(
+    package static let model704 = SunSpecModelDefinition(
         id: 704, name: "DERCtlAC", fixedLength: 57, hasRepeatingGroups: true,
         points: [
             .init("PFWInjEna", 2, .enum16, size: 1, scaleFactor: nil, unit: "", writable: true),
@@ -204,7 +204,7 @@ extension SunSpecModelDefinition {
     )
 
     /// Model 705, "DERVoltVar": DER Volt-Var.
-    static let model705 = SunSpecModelDefinition(
+    package static let model705 = SunSpecModelDefinition(
         id: 705, name: "DERVoltVar", fixedLength: 13, hasRepeatingGroups: true,
         points: [
             .init("Ena", 2, .enum16, size: 1, scaleFactor: nil, unit: "", writable: true),
@@ -222,7 +222,7 @@ extension SunSpecModelDefinition {
     )
 
     /// Model 802, "battery": Battery Base Model.
-    static let model802 = SunSpecModelDefinition(
+    package static let model802 = SunSpecModelDefinition(
         id: 802, name: "battery", fixedLength: 62, hasRepeatingGroups: false,
         points: [
             .init("AHRtg", 2, .uint16, size: 1, scaleFactor: "AHRtg_SF", unit: "Ah", writable: false),

@@ -1,3 +1,4 @@
+import DSOModbus
 public import DSODriverABI
 
 /// The vtable, built once on first use and never freed: hosts keep pointers into it for the process's life.

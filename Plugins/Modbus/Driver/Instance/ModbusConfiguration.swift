@@ -1,3 +1,4 @@
+import DSOModbus
 import Foundation
 
 /// An instance's configuration string, parsed: `key=value` entries separated by `;` or newlines (docs/modbus.md).

@@ -1,7 +1,7 @@
 /// A set point the driver composes from several SunSpec registers (value, enable, revert timer).
-struct SunSpecControl {
+package struct SunSpecControl {
     /// What the host sets.
-    enum Quantity {
+    package enum Quantity {
         /// `p_limit_pct`: active-power limit in % of WMax (123 WMaxLimPct or 704 WMaxLimPct).
         case limitPercent
         /// `p_set_w`: active-power set point in W, generation (discharge) positive (704 WSet or 124 InWRte/OutWRte).
@@ -9,20 +9,20 @@ struct SunSpecControl {
     }
 
     /// Register writes, in order.
-    typealias Writes = [(address: Int, registers: [UInt16])]
+    package typealias Writes = [(address: Int, registers: [UInt16])]
 
-    let quantity: Quantity
-    let model: DiscoveredModel
-    let definition: SunSpecModelDefinition
+    package let quantity: Quantity
+    package let model: DiscoveredModel
+    package let definition: SunSpecModelDefinition
     /// Full scale for 124's percentages (WChaMax in W), read at open.
-    var fullScaleWatts: Double = .nan
+    package var fullScaleWatts: Double = .nan
 
-    var pointName: String { quantity == .limitPercent ? "p_limit_pct" : "p_set_w" }
-    var unit: String { quantity == .limitPercent ? "%" : "W" }
-    var sourceLabel: String { "model \(model.id) at \(model.address)" }
+    package var pointName: String { quantity == .limitPercent ? "p_limit_pct" : "p_set_w" }
+    package var unit: String { quantity == .limitPercent ? "%" : "W" }
+    package var sourceLabel: String { "model \(model.id) at \(model.address)" }
 
     /// The controls a device's models offer: 704 preferred over 123 and 124 (IEEE 1547-2018 supersedes them).
-    static func controls(for models: [DiscoveredModel]) -> [SunSpecControl] {
+    package static func controls(for models: [DiscoveredModel]) -> [SunSpecControl] {
         func first(_ id: Int) -> DiscoveredModel? { models.first { $0.id == id } }
         var controls: [SunSpecControl] = []
         if let model = first(704) ?? first(123), let definition = SunSpecModelDefinition.all[model.id] {
@@ -35,7 +35,7 @@ struct SunSpecControl {
     }
 
     /// The registers of the scale factors this control needs, to read at open.
-    var scaleFactorNames: [String] {
+    package var scaleFactorNames: [String] {
         switch (quantity, model.id) {
         case (.limitPercent, _): ["WMaxLimPct_SF"]
         case (.powerWatts, 704): ["WSet_SF"]
@@ -43,13 +43,13 @@ struct SunSpecControl {
         }
     }
 
-    func address(_ name: String) -> Int? {
+    package func address(_ name: String) -> Int? {
         guard let point = definition.point(named: name) else { return nil }
         return model.address + point.offset
     }
 
     /// The writes that put `value` in force for `revertSeconds` (the device's own revert timer), given the scale factors.
-    func writes(value: Double, revertSeconds: Int, scaleFactors: [String: Int]) -> Writes? {
+    package func writes(value: Double, revertSeconds: Int, scaleFactors: [String: Int]) -> Writes? {
         func scaled(_ raw: Double, _ factor: String) -> Double { raw / pow10(scaleFactors[factor] ?? 0) }
         func word(_ number: Double) -> [UInt16]? { RegisterEncoding(type: .uint16).encode(number) }
         func signedWord(_ number: Double) -> [UInt16]? { RegisterEncoding(type: .int16).encode(number) }
@@ -86,7 +86,7 @@ struct SunSpecControl {
     }
 
     /// The writes that hand control back to the device at once (close).
-    var releaseWrites: Writes {
+    package var releaseWrites: Writes {
         let name: String
         switch (quantity, model.id) {
         case (.limitPercent, 704): name = "WMaxLimPctEna"
@@ -99,7 +99,7 @@ struct SunSpecControl {
     }
 
     /// Physical limits for the host: 0…100 % for a limit, ±full scale for a 124 set point when known.
-    var limits: (minimum: Double, maximum: Double) {
+    package var limits: (minimum: Double, maximum: Double) {
         switch quantity {
         case .limitPercent: (0, 100)
         case .powerWatts: fullScaleWatts.isFinite ? (-fullScaleWatts, fullScaleWatts) : (-.infinity, .infinity)
@@ -108,7 +108,7 @@ struct SunSpecControl {
 }
 
 /// 10^exponent for SunSpec scale factors (−10…10), exact for the integers involved.
-func pow10(_ exponent: Int) -> Double {
+package func pow10(_ exponent: Int) -> Double {
     var result = 1.0
     for _ in 0..<abs(exponent) { result *= 10 }
     return exponent < 0 ? 1 / result : result

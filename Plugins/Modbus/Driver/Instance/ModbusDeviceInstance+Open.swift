@@ -1,3 +1,4 @@
+import DSOModbus
 import DSODriverABI
 
 extension ModbusDeviceInstance {
@@ -12,7 +13,8 @@ extension ModbusDeviceInstance {
         }
         switch configuration.profile {
         case .registerMap(let path):
-            let map = try RegisterMap.load(path: path)
+            let map: RegisterMap
+            do throws(RegisterMapError) { map = try RegisterMap.load(path: path) } catch { throw DriverOpenError(error.description) }
             host.log(Int32(DSO_LOG_INFO), "device '\(configuration.deviceName)': \(map.device) (\(path)), \(map.points.count) points")
             return ModbusDeviceInstance(configuration: configuration, host: host, link: link, points: map.points, controls: [], extraSpans: [])
         case .sunSpec:

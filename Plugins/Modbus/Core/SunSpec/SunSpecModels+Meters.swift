@@ -3,7 +3,7 @@
 
 extension SunSpecModelDefinition {
     /// Model 201, "ac_meter_an_or_ab": Meter (Single Phase) single phase (AN or AB) meter.
-    static let model201 = SunSpecModelDefinition(
+    package static let model201 = SunSpecModelDefinition(
         id: 201, name: "ac_meter_an_or_ab", fixedLength: 105, hasRepeatingGroups: false,
         points: [
             .init("A", 2, .int16, size: 1, scaleFactor: "A_SF", unit: "A", writable: false),
@@ -82,7 +82,7 @@ extension SunSpecModelDefinition {
     )
 
     /// Model 202, "ac_meter_abn": split single phase (ABN) meter.
-    static let model202 = SunSpecModelDefinition(
+    package static let model202 = SunSpecModelDefinition(
         id: 202, name: "ac_meter_abn", fixedLength: 105, hasRepeatingGroups: false,
         points: [
             .init("A", 2, .int16, size: 1, scaleFactor: "A_SF", unit: "A", writable: false),
@@ -161,7 +161,7 @@ extension SunSpecModelDefinition {
     )
 
     /// Model 203, "ac_meter_abcn": wye-connect three phase (abcn) meter.
-    static let model203 = SunSpecModelDefinition(
+    package static let model203 = SunSpecModelDefinition(
         id: 203, name: "ac_meter_abcn", fixedLength: 105, hasRepeatingGroups: false,
         points: [
             .init("A", 2, .int16, size: 1, scaleFactor: "A_SF", unit: "A", writable: false),
@@ -240,7 +240,7 @@ extension SunSpecModelDefinition {
     )
 
     /// Model 204, "ac_meter_abc": delta-connect three phase (abc) meter.
-    static let model204 = SunSpecModelDefinition(
+    package static let model204 = SunSpecModelDefinition(
         id: 204, name: "ac_meter_abc", fixedLength: 105, hasRepeatingGroups: false,
         points: [
             .init("A", 2, .int16, size: 1, scaleFactor: "A_SF", unit: "A", writable: false),

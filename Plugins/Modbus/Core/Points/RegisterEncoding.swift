@@ -1,8 +1,8 @@
 /// How a value sits in registers: its type, and for 32-bit values which word comes first.
-enum RegisterType: String, Equatable {
+package enum RegisterType: String, Equatable {
     case int16, uint16, int32, uint32, float32, int64, uint64, float64
 
-    var registerCount: Int {
+    package var registerCount: Int {
         switch self {
         case .int16, .uint16: 1
         case .int32, .uint32, .float32: 2
@@ -12,21 +12,21 @@ enum RegisterType: String, Equatable {
 }
 
 /// Word order of multi-register values: `highFirst` is Modbus's and SunSpec's; many meters send `lowFirst`.
-enum WordOrder: String, Equatable {
+package enum WordOrder: String, Equatable {
     case highFirst = "big"
     case lowFirst = "little"
 }
 
 /// A value's encoding in registers, with SunSpec's "not implemented" sentinels when `sunSpecSentinels` is set.
-struct RegisterEncoding: Equatable {
-    let type: RegisterType
-    var wordOrder: WordOrder = .highFirst
+package struct RegisterEncoding: Equatable {
+    package let type: RegisterType
+    package var wordOrder: WordOrder = .highFirst
     /// SunSpec: 0x8000, 0xFFFF, 0x80000000, 0xFFFFFFFF (and accumulators' 0) mean "not implemented" (NaN).
-    var sunSpecSentinels = false
-    var isAccumulator = false
+    package var sunSpecSentinels = false
+    package var isAccumulator = false
 
     /// The raw value of the registers at `registers[0..<type.registerCount]`, NaN when not implemented.
-    func decode(_ registers: UnsafePointer<UInt16>) -> Double {
+    package func decode(_ registers: UnsafePointer<UInt16>) -> Double {
         let wide = combined(registers)
         switch type {
         case .int16:
@@ -59,7 +59,7 @@ struct RegisterEncoding: Equatable {
     }
 
     /// The registers for `value` (already divided by the scale), rounded; nil when it does not fit the type.
-    func encode(_ value: Double) -> [UInt16]? {
+    package func encode(_ value: Double) -> [UInt16]? {
         guard value.isFinite else { return nil }
         let wide: UInt64
         switch type {

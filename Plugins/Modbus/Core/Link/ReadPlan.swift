@@ -1,22 +1,28 @@
 /// A register range one point or model needs: function 3 (holding) or 4 (input), 0-based address, count.
-struct RegisterSpan: Hashable {
-    let function: Int
-    let address: Int
-    let count: Int
-    var end: Int { address + count }
+package struct RegisterSpan: Hashable {
+    package let function: Int
+    package let address: Int
+    package let count: Int
+    package var end: Int { address + count }
+
+    package init(function: Int, address: Int, count: Int) {
+        self.function = function
+        self.address = address
+        self.count = count
+    }
 }
 
 /// The reads that cover a set of spans: overlapping and adjacent spans merged, each read at most 125 registers.
-struct ReadPlan: Equatable {
-    let reads: [RegisterSpan]
+package struct ReadPlan: Equatable {
+    package let reads: [RegisterSpan]
     /// Where each read's registers start in the instance's register buffer; reads of one run are consecutive,
     /// so a value that straddles a 125-register split is still contiguous in the buffer.
-    let bufferOffsets: [Int]
+    package let bufferOffsets: [Int]
     /// Registers in the buffer.
-    let registerCount: Int
+    package let registerCount: Int
 
     /// The buffer index of register `address` of `function`, nil when no read covers it.
-    func bufferIndex(function: Int, address: Int) -> Int? {
+    package func bufferIndex(function: Int, address: Int) -> Int? {
         for (index, read) in reads.enumerated() where read.function == function && address >= read.address && address < read.end {
             return bufferOffsets[index] + address - read.address
         }
@@ -24,7 +30,7 @@ struct ReadPlan: Equatable {
     }
 
     /// Merges spans of the same function whose gap is at most `maximumGap` registers (0: only touching spans).
-    init(covering spans: [RegisterSpan], maximumGap: Int = 0, maximumCount: Int = ModbusLink.maximumReadCount) {
+    package init(covering spans: [RegisterSpan], maximumGap: Int = 0, maximumCount: Int = ModbusLink.maximumReadCount) {
         var reads: [RegisterSpan] = []
         let ordered = spans.filter { $0.count > 0 }.sorted { ($0.function, $0.address) < ($1.function, $1.address) }
         var current: (function: Int, start: Int, end: Int)?

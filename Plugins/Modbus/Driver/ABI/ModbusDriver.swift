@@ -1,3 +1,4 @@
+import DSOModbus
 import DSODriverABI
 
 /// The C entry points' Swift side: unwraps the instance, turns thrown errors into return codes and messages.

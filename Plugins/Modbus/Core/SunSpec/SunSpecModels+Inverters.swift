@@ -3,7 +3,7 @@
 
 extension SunSpecModelDefinition {
     /// Model 1, "common": Common.
-    static let model1 = SunSpecModelDefinition(
+    package static let model1 = SunSpecModelDefinition(
         id: 1, name: "common", fixedLength: 66, hasRepeatingGroups: false,
         points: [
             .init("Mn", 2, .string, size: 16, scaleFactor: nil, unit: "", writable: false),
@@ -16,7 +16,7 @@ extension SunSpecModelDefinition {
     )
 
     /// Model 101, "inverter_single_phase": Inverter (Single Phase).
-    static let model101 = SunSpecModelDefinition(
+    package static let model101 = SunSpecModelDefinition(
         id: 101, name: "inverter_single_phase", fixedLength: 50, hasRepeatingGroups: false,
         points: [
             .init("A", 2, .uint16, size: 1, scaleFactor: "A_SF", unit: "A", writable: false),
@@ -66,7 +66,7 @@ extension SunSpecModelDefinition {
     )
 
     /// Model 102, "inverter_split_phase": Inverter (Split-Phase).
-    static let model102 = SunSpecModelDefinition(
+    package static let model102 = SunSpecModelDefinition(
         id: 102, name: "inverter_split_phase", fixedLength: 50, hasRepeatingGroups: false,
         points: [
             .init("A", 2, .uint16, size: 1, scaleFactor: "A_SF", unit: "A", writable: false),
@@ -116,7 +116,7 @@ extension SunSpecModelDefinition {
     )
 
     /// Model 103, "inverter_three_phase": Inverter (Three Phase).
-    static let model103 = SunSpecModelDefinition(
+    package static let model103 = SunSpecModelDefinition(
         id: 103, name: "inverter_three_phase", fixedLength: 50, hasRepeatingGroups: false,
         points: [
             .init("A", 2, .uint16, size: 1, scaleFactor: "A_SF", unit: "A", writable: false),
@@ -166,7 +166,7 @@ extension SunSpecModelDefinition {
     )
 
     /// Model 111, "inverter_single_phase_float": Inverter (Single Phase) FLOAT.
-    static let model111 = SunSpecModelDefinition(
+    package static let model111 = SunSpecModelDefinition(
         id: 111, name: "inverter_single_phase_float", fixedLength: 60, hasRepeatingGroups: false,
         points: [
             .init("A", 2, .float32, size: 2, scaleFactor: nil, unit: "A", writable: false),
@@ -204,7 +204,7 @@ extension SunSpecModelDefinition {
     )
 
     /// Model 112, "inverter_split_phase_float": Inverter (Split Phase) FLOAT.
-    static let model112 = SunSpecModelDefinition(
+    package static let model112 = SunSpecModelDefinition(
         id: 112, name: "inverter_split_phase_float", fixedLength: 60, hasRepeatingGroups: false,
         points: [
             .init("A", 2, .float32, size: 2, scaleFactor: nil, unit: "A", writable: false),
@@ -242,7 +242,7 @@ extension SunSpecModelDefinition {
     )
 
     /// Model 113, "inverter_three_phase_float": Inverter (Three Phase) FLOAT.
-    static let model113 = SunSpecModelDefinition(
+    package static let model113 = SunSpecModelDefinition(
         id: 113, name: "inverter_three_phase_float", fixedLength: 60, hasRepeatingGroups: false,
         points: [
             .init("A", 2, .float32, size: 2, scaleFactor: nil, unit: "A", writable: false),
@@ -280,7 +280,7 @@ extension SunSpecModelDefinition {
     )
 
     /// Model 120, "nameplate": Nameplate.
-    static let model120 = SunSpecModelDefinition(
+    package static let model120 = SunSpecModelDefinition(
         id: 120, name: "nameplate", fixedLength: 26, hasRepeatingGroups: false,
         points: [
             .init("DERTyp", 2, .enum16, size: 1, scaleFactor: nil, unit: "", writable: false),
@@ -312,7 +312,7 @@ extension SunSpecModelDefinition {
     )
 
     /// Model 121, "settings": Basic Settings.
-    static let model121 = SunSpecModelDefinition(
+    package static let model121 = SunSpecModelDefinition(
         id: 121, name: "settings", fixedLength: 30, hasRepeatingGroups: false,
         points: [
             .init("WMax", 2, .uint16, size: 1, scaleFactor: "WMax_SF", unit: "W", writable: true),
@@ -349,7 +349,7 @@ extension SunSpecModelDefinition {
     )
 
     /// Model 122, "status": Measurements_Status.
-    static let model122 = SunSpecModelDefinition(
+    package static let model122 = SunSpecModelDefinition(
         id: 122, name: "status", fixedLength: 44, hasRepeatingGroups: false,
         points: [
             .init("PVConn", 2, .bitfield16, size: 1, scaleFactor: nil, unit: "", writable: false),
@@ -376,7 +376,7 @@ extension SunSpecModelDefinition {
     )
 
     /// Model 123, "controls": Immediate Controls.
-    static let model123 = SunSpecModelDefinition(
+    package static let model123 = SunSpecModelDefinition(
         id: 123, name: "controls", fixedLength: 24, hasRepeatingGroups: false,
         points: [
             .init("Conn_WinTms", 2, .uint16, size: 1, scaleFactor: nil, unit: "Secs", writable: true),
@@ -407,7 +407,7 @@ extension SunSpecModelDefinition {
     )
 
     /// Model 124, "storage_basic": Storage.
-    static let model124 = SunSpecModelDefinition(
+    package static let model124 = SunSpecModelDefinition(
         id: 124, name: "storage_basic", fixedLength: 24, hasRepeatingGroups: false,
         points: [
             .init("WChaMax", 2, .uint16, size: 1, scaleFactor: "WChaMax_SF", unit: "W", writable: true),
@@ -438,7 +438,7 @@ extension SunSpecModelDefinition {
     )
 
     /// Model 160, "mppt": Multiple MPPT Inverter Extension Model.
-    static let model160 = SunSpecModelDefinition(
+    package static let model160 = SunSpecModelDefinition(
         id: 160, name: "mppt", fixedLength: 8, hasRepeatingGroups: true,
         points: [
             .init("DCA_SF", 2, .sunssf, size: 1, scaleFactor: nil, unit: "", writable: false),

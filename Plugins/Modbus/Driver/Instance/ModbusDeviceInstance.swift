@@ -1,3 +1,4 @@
+import DSOModbus
 import DSODriverABI
 
 /// One Modbus device behind the ABI: its link, its points (registers and composed SunSpec controls) and set-point leases.

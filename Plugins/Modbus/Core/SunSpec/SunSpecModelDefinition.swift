@@ -1,7 +1,7 @@
 /// A SunSpec information model's fixed block: its id, length and points (offsets from the model's ID register).
-struct SunSpecModelDefinition: Sendable {
+package struct SunSpecModelDefinition: Sendable {
     /// SunSpec point types that occur in the supported models.
-    enum PointType: Sendable {
+    package enum PointType: Sendable {
         case int16, uint16, int32, uint32, uint64, acc32, acc64, enum16, bitfield16, bitfield32, sunssf, string, float32
 
         /// The register encoding, or nil for strings (not a number for the host).
@@ -24,7 +24,7 @@ struct SunSpecModelDefinition: Sendable {
     }
 
     /// One point of the model.
-    struct Point: Sendable {
+    package struct Point: Sendable {
         let name: String
         let offset: Int
         let type: PointType
@@ -44,18 +44,18 @@ struct SunSpecModelDefinition: Sendable {
         }
     }
 
-    let id: Int
-    let name: String
+    package let id: Int
+    package let name: String
     /// L of the fixed block (registers after ID and L).
-    let fixedLength: Int
+    package let fixedLength: Int
     /// The model continues with repeating groups (160 modules, 704 power-factor groups) this driver does not decode.
-    let hasRepeatingGroups: Bool
-    let points: [Point]
+    package let hasRepeatingGroups: Bool
+    package let points: [Point]
 
-    func point(named name: String) -> Point? { points.first { $0.name == name } }
+    package func point(named name: String) -> Point? { points.first { $0.name == name } }
 
     /// Every model this driver decodes, by id.
-    static let all: [Int: SunSpecModelDefinition] = {
+    package static let all: [Int: SunSpecModelDefinition] = {
         let models = [
             model1, model101, model102, model103, model111, model112, model113, model120, model121, model122, model123,
             model124, model160, model201, model202, model203, model204, model701, model702, model703, model704, model705,

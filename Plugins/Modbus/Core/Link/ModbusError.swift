@@ -2,15 +2,15 @@ import CModbus
 import Glibc
 
 /// A failed Modbus request, with the device, the register range and the Modbus exception or link error.
-struct ModbusError: Error, CustomStringConvertible {
+package struct ModbusError: Error, CustomStringConvertible {
     /// The Modbus exception code (1…11) when the device answered with one; nil for a link failure.
-    let exceptionCode: Int?
-    let description: String
+    package let exceptionCode: Int?
+    package let description: String
 
     /// True when the device did not answer or the link failed (retry later), false for a Modbus exception.
-    var isLinkFailure: Bool { exceptionCode == nil }
+    package var isLinkFailure: Bool { exceptionCode == nil }
 
-    init(device: String, operation: String, errnoValue: Int32) {
+    package init(device: String, operation: String, errnoValue: Int32) {
         let base = Int32(MODBUS_ENOBASE)
         if errnoValue > base, errnoValue <= base + 11 {
             let code = Int(errnoValue - base)
@@ -22,13 +22,13 @@ struct ModbusError: Error, CustomStringConvertible {
         }
     }
 
-    init(device: String, message: String) {
+    package init(device: String, message: String) {
         exceptionCode = nil
         description = "device '\(device)': \(message)"
     }
 
     /// The standard names of Modbus exception codes (Modbus Application Protocol 1.1b3, section 7).
-    static func exceptionName(_ code: Int) -> String {
+    package static func exceptionName(_ code: Int) -> String {
         switch code {
         case 1: "illegal function"
         case 2: "illegal data address"
@@ -45,7 +45,7 @@ struct ModbusError: Error, CustomStringConvertible {
     }
 
     /// Our own names: modbus_strerror and strerror are not thread-safe, and instances run on separate threads.
-    static func linkFailureName(_ errnoValue: Int32) -> String {
+    package static func linkFailureName(_ errnoValue: Int32) -> String {
         let base = Int32(MODBUS_ENOBASE)
         switch errnoValue {
         case ETIMEDOUT: return "no answer within the timeout"

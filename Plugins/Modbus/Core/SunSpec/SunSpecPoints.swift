@@ -1,9 +1,9 @@
 import DSODriverABI
 
 /// Turns discovered models into host points: `m<id>.<Point>` (`m<id>_2.<Point>` for a second model of one id).
-enum SunSpecPoints {
+package enum SunSpecPoints {
     /// Points of every known model; unknown models are reported through `skipped`.
-    static func points(for models: [DiscoveredModel], skipped: inout [String]) -> [ModbusPoint] {
+    package static func points(for models: [DiscoveredModel], skipped: inout [String]) -> [ModbusPoint] {
         var points: [ModbusPoint] = []
         var seen: [Int: Int] = [:]
         for model in models {
@@ -34,7 +34,7 @@ enum SunSpecPoints {
     }
 
     /// SunSpec writes "Pct", "Secs", "% WMax": the host knows "%", "s".
-    static func unitName(_ unit: String) -> String {
+    package static func unitName(_ unit: String) -> String {
         if unit == "Pct" || unit.hasPrefix("%") { return "%" }
         if unit == "Secs" { return "s" }
         if unit == "C" { return "degC" }
@@ -42,7 +42,7 @@ enum SunSpecPoints {
     }
 
     /// The registers of the fixed blocks the driver polls: each model's data after ID and L, as far as the table knows it.
-    static func spans(for models: [DiscoveredModel]) -> [RegisterSpan] {
+    package static func spans(for models: [DiscoveredModel]) -> [RegisterSpan] {
         models.compactMap { model in
             guard let definition = SunSpecModelDefinition.all[model.id] else { return nil }
             return RegisterSpan(function: 3, address: model.dataAddress, count: min(model.length, definition.fixedLength))

@@ -4,15 +4,15 @@ import Glibc
 /// One libmodbus context for one device: connects lazily, reconnects with exponential back-off, paces requests.
 ///
 /// Not thread-safe: libmodbus contexts belong to one thread, and the host calls an instance from one thread at a time.
-final class ModbusLink {
+package final class ModbusLink {
     /// Registers per read allowed by the protocol (Modbus Application Protocol, function 3/4).
-    static let maximumReadCount = 125
+    package static let maximumReadCount = 125
     /// Registers per write allowed by the protocol (function 16).
-    static let maximumWriteCount = 123
+    package static let maximumWriteCount = 123
 
-    let deviceName: String
-    let endpoint: ModbusEndpoint
-    let settings: LinkSettings
+    package let deviceName: String
+    package let endpoint: ModbusEndpoint
+    package let settings: LinkSettings
     private var context: OpaquePointer?
     private var isConnected = false
     private var nextConnectAttemptNanoseconds: Int64 = 0
@@ -20,9 +20,9 @@ final class ModbusLink {
     private var lastRequestEndNanoseconds: Int64 = 0
     private var lastFailure = ""
     /// Requests sent since open, for tests and status.
-    private(set) var requestCount = 0
+    package private(set) var requestCount = 0
 
-    init(deviceName: String, endpoint: ModbusEndpoint, settings: LinkSettings) throws(ModbusError) {
+    package init(deviceName: String, endpoint: ModbusEndpoint, settings: LinkSettings) throws(ModbusError) {
         self.deviceName = deviceName
         self.endpoint = endpoint
         self.settings = settings
@@ -48,7 +48,7 @@ final class ModbusLink {
     }
 
     /// Reads `count` (≤ 125) holding (function 3) or input (function 4) registers starting at `address` (0-based).
-    func readRegisters(function: Int, address: Int, count: Int, into destination: UnsafeMutablePointer<UInt16>) throws(ModbusError) {
+    package func readRegisters(function: Int, address: Int, count: Int, into destination: UnsafeMutablePointer<UInt16>) throws(ModbusError) {
         let operation = "read \(count) register(s) at \(address) (function \(function))"
         try prepare(operation)
         let result = function == 4
@@ -58,7 +58,7 @@ final class ModbusLink {
     }
 
     /// Writes `values` (≤ 123) to holding registers starting at `address` with function 16 (function 6 for one register).
-    func writeRegisters(address: Int, values: [UInt16]) throws(ModbusError) {
+    package func writeRegisters(address: Int, values: [UInt16]) throws(ModbusError) {
         let operation = "write \(values.count) register(s) at \(address)"
         try prepare(operation)
         let result = values.count == 1
@@ -68,7 +68,7 @@ final class ModbusLink {
     }
 
     /// Drops the connection; the next request reconnects (no back-off).
-    func disconnect() {
+    package func disconnect() {
         if isConnected, let context { modbus_close(context) }
         isConnected = false
     }

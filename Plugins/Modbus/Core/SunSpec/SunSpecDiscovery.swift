@@ -1,20 +1,20 @@
 /// A model found on a device: its id, the address of its ID register and its length L.
-struct DiscoveredModel: Equatable {
-    let id: Int
-    let address: Int
-    let length: Int
+package struct DiscoveredModel: Equatable {
+    package let id: Int
+    package let address: Int
+    package let length: Int
     /// First data register (after ID and L).
-    var dataAddress: Int { address + 2 }
+    package var dataAddress: Int { address + 2 }
 }
 
 /// Finds the SunSpec model chain: "SunS" at 40000, 0 or 50000, then models until the end model 0xFFFF.
-enum SunSpecDiscovery {
+package enum SunSpecDiscovery {
     /// Base addresses tried in order (0-based; "40001" in vendor manuals is 40000 here).
-    static let baseAddresses = [40000, 0, 50000]
-    static let marker: (UInt16, UInt16) = (0x5375, 0x6E53)
+    package static let baseAddresses = [40000, 0, 50000]
+    package static let marker: (UInt16, UInt16) = (0x5375, 0x6E53)
 
     /// The models in chain order; throws when no base holds the marker or the chain is broken.
-    static func discover(on link: ModbusLink) throws(ModbusError) -> (base: Int, models: [DiscoveredModel]) {
+    package static func discover(on link: ModbusLink) throws(ModbusError) -> (base: Int, models: [DiscoveredModel]) {
         var attempts: [String] = []
         for base in baseAddresses {
             var header: [UInt16] = [0, 0]
