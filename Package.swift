@@ -26,6 +26,7 @@ let package = Package(
         .library(name: "DSOAPI", targets: ["DSOAPI"]),
         .library(name: "DSOISOLink", targets: ["DSOISOLink"]),
         .executable(name: "caiso-sim", targets: ["caiso-sim"]),
+        .executable(name: "dsoctl", targets: ["dsoctl"]),
         // The simulated devices as a driver plugin (dlopen): same path through the ABI as hardware.
         .library(name: "DSOSimulatedDevices", type: .dynamic, targets: ["DSOSimulatedDevices"]),
         // The CAN battery-BMS driver (Pylontech LV, SMA external BMS over SocketCAN or SLCAN) as a plugin.
@@ -147,6 +148,19 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // The bench tool: driver plugins, Modbus and CAN devices and a running dsod, from the command line.
+        .executableTarget(
+            name: "dsoctl",
+            dependencies: [
+                "DSODriverHost", "DSODriverABI", "DSOModbus", "DSOCANBMS", "DSOCommandLine", "DSOModel",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
+        // What the end-to-end tests share: finding built products, running them, temporary folders, peers.
+        .target(name: "OpenDSOTestSupport", path: "Tests/Support"),
+        // dsoctl driven as an executable against pymodbus, python-can and a running dsod.
+        .testTarget(name: "dsoctlTests", dependencies: ["OpenDSOTestSupport"]),
         .testTarget(name: "DSOModelTests", dependencies: ["DSOModel"]),
         .testTarget(
             name: "DSOHistorianTests",
