@@ -198,12 +198,12 @@ let package = Package(
             swiftSettings: strict
         ),
         // Loads libDSOModbusDriver.so with dlopen and drives it against pymodbus peers (Tests/peers/modbus).
-        .testTarget(name: "ModbusDriverTests", dependencies: ["DSODriverABI", "CModbus", "DSODriverHost", "DSOKernel", "DSOModel"]),
+        .testTarget(name: "ModbusDriverTests", dependencies: ["DSODriverABI", "CModbus", "DSODriverHost", "DSOKernel", "DSOModel", "OpenDSOTestSupport"]),
         // Loads libDSOSimulatedDevices.so with dlopen (no link to the plugin target) and drives its vtable.
         // Decoder, capture vectors and transports directly; the plugin through dlopen and DSODriverHost; python-can peers.
         .testTarget(
             name: "CANBMSDriverTests",
-            dependencies: ["DSOCANBMS", "CSocketCAN", "DSODriverABI", "DSODriverHost", "DSOKernel", "DSOModel"]
+            dependencies: ["DSOCANBMS", "CSocketCAN", "DSODriverABI", "DSODriverHost", "DSOKernel", "DSOModel", "OpenDSOTestSupport"]
         ),
         .testTarget(name: "SimulatedDevicesPluginTests", dependencies: ["DSODriverABI", "DSOSimulation", "DSOModel"]),
     ],

@@ -29,7 +29,4 @@ public enum BuiltProduct {
         return nil
     }
 
-    /// The package's root folder (holding `Package.swift`), found from this source file's location.
-    public static let packageRoot: URL = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 }

@@ -1,3 +1,4 @@
+import OpenDSOTestSupport
 import DSODriverHost
 import DSOKernel
 import DSOModel

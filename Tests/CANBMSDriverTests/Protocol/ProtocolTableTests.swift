@@ -1,3 +1,4 @@
+import OpenDSOTestSupport
 import DSOCANBMS
 import Testing
 

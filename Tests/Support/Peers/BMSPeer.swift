@@ -2,12 +2,12 @@ import Foundation
 import Synchronization
 
 /// Tests/peers/can/bms_peer.py as a running BMS: python-can on SLCAN, frames encoded by cantools from our DBC.
-final class BMSPeer: Sendable {
+public final class BMSPeer: Sendable {
     private let process: Process
     private let output = OutputBuffer()
 
     /// Starts the peer and waits for its "ready" line (the serial line is open).
-    init(port: String, dbc: String, duration: Double, period: Double = 0.1, alarmAt: Double? = nil,
+    public init(port: String, dbc: String, duration: Double, period: Double = 0.1, alarmAt: Double? = nil,
          silentAt: Double? = nil) throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Repository.python)
@@ -36,10 +36,10 @@ final class BMSPeer: Sendable {
     }
 
     /// Everything the peer printed so far.
-    var text: String { output.text }
+    public var text: String { output.text }
 
     /// The keep-alive lines: (seconds since ready, payload hex, DLC text).
-    var keepAlives: [(seconds: Double, hex: String, dlc: String)] {
+    public var keepAlives: [(seconds: Double, hex: String, dlc: String)] {
         text.split(separator: "\n").compactMap { line in
             let parts = line.split(separator: " ")
             guard parts.count == 4, parts[0] == "keepalive", let seconds = Double(parts[1]) else { return nil }
@@ -48,7 +48,7 @@ final class BMSPeer: Sendable {
     }
 
     /// Waits for the peer to finish (its duration), then returns its output.
-    func finish() -> String {
+    public func finish() -> String {
         process.waitUntilExit()
         Thread.sleep(forTimeInterval: 0.05)
         return text
@@ -57,7 +57,7 @@ final class BMSPeer: Sendable {
     deinit { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
 
     /// Runs `bms_peer.py describe` on `dbc`: cantools' reading of the file as JSON.
-    static func describe(dbc: String) throws -> [[String: Any]] {
+    public static func describe(dbc: String) throws -> [[String: Any]] {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Repository.python)
         process.arguments = [Repository.peerScript, "describe", "--dbc", dbc]
@@ -74,8 +74,8 @@ final class BMSPeer: Sendable {
 }
 
 /// The peer's output, appended by the pipe's handler thread and read by the test.
-final class OutputBuffer: Sendable {
+public final class OutputBuffer: Sendable {
     private let storage = Mutex("")
-    func append(_ text: String) { storage.withLock { $0 += text } }
-    var text: String { storage.withLock { $0 } }
+    public func append(_ text: String) { storage.withLock { $0 += text } }
+    public var text: String { storage.withLock { $0 } }
 }

@@ -1,16 +1,16 @@
 import Foundation
 
 /// Paths in the repository, found from this file's location so tests run from any folder.
-enum Repository {
-    static let root = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath()
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let python = root.appendingPathComponent(".venv/bin/python").path
-    static let peerScript = root.appendingPathComponent("Tests/peers/can/bms_peer.py").path
-    static let pylontechDBC = root.appendingPathComponent("Plugins/CANBMS/protocols/pylontech.dbc").path
-    static let smaDBC = root.appendingPathComponent("Plugins/CANBMS/protocols/sma.dbc").path
+public enum Repository {
+    public static let root = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath()
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    public static let python = root.appendingPathComponent(".venv/bin/python").path
+    public static let peerScript = root.appendingPathComponent("Tests/peers/can/bms_peer.py").path
+    public static let pylontechDBC = root.appendingPathComponent("Plugins/CANBMS/protocols/pylontech.dbc").path
+    public static let smaDBC = root.appendingPathComponent("Plugins/CANBMS/protocols/sma.dbc").path
 
     /// Why the python-can peer cannot run, or nil.
-    static var peerUnavailableReason: String? {
+    public static var peerUnavailableReason: String? {
         if !FileManager.default.isExecutableFile(atPath: python) {
             return "no peer interpreter at \(python): run scripts/setup-peers.sh"
         }
@@ -22,7 +22,7 @@ enum Repository {
 }
 
 /// CLOCK_MONOTONIC in nanoseconds: the plugin's host clock in the end-to-end tests.
-func monotonicNanoseconds() -> Int64 {
+public func monotonicNanoseconds() -> Int64 {
     var now = timespec()
     clock_gettime(CLOCK_MONOTONIC, &now)
     return Int64(now.tv_sec) * 1_000_000_000 + Int64(now.tv_nsec)

@@ -3,23 +3,20 @@ import Glibc
 import Testing
 
 /// A pymodbus device server (Tests/peers/modbus/device_server.py) in a child process, driven over its stdin/stdout.
-final class ModbusPeer {
-    let process = Process()
+public final class ModbusPeer {
+    public let process = Process()
     private let input = Pipe()
     private let output = Pipe()
     private var pending: [UInt8] = []
     /// The TCP port it listens on (0 for RTU).
-    private(set) var port = 0
+    public private(set) var port = 0
 
-    static var repositoryRoot: URL {
-        URL(fileURLWithPath: #filePath).resolvingSymlinksInPath()
-            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    }
+    public static var repositoryRoot: URL { Repository.root }
 
-    static var python: String { repositoryRoot.appendingPathComponent(".venv/bin/python").path }
+    public static var python: String { repositoryRoot.appendingPathComponent(".venv/bin/python").path }
 
     /// Whether the pinned pymodbus is installed (scripts/setup-peers.sh).
-    static let isAvailable: Bool = {
+    public static let isAvailable: Bool = {
         let check = Process()
         check.executableURL = URL(fileURLWithPath: python)
         check.arguments = ["-c", "import pymodbus, sys; sys.exit(0 if pymodbus.__version__ == '3.16.1' else 1)"]
@@ -30,12 +27,12 @@ final class ModbusPeer {
     }()
 
     /// A map shipped in Plugins/Modbus/maps.
-    static func mapPath(_ name: String) -> String {
+    public static func mapPath(_ name: String) -> String {
         repositoryRoot.appendingPathComponent("Plugins/Modbus/maps/\(name)").path
     }
 
     /// Starts `device` over TCP on a free port, or over RTU on `serial`; returns once it serves.
-    init(device: String, unit: Int = 1, serial: String? = nil, baud: Int = 19200) throws {
+    public init(device: String, unit: Int = 1, serial: String? = nil, baud: Int = 19200) throws {
         process.executableURL = URL(fileURLWithPath: ModbusPeer.python)
         var arguments = [ModbusPeer.repositoryRoot.appendingPathComponent("Tests/peers/modbus/device_server.py").path,
                          "--device", device, "--unit", String(unit)]
@@ -57,17 +54,17 @@ final class ModbusPeer {
     }
 
     /// Holding registers as the server holds them now.
-    func registers(_ address: Int, _ count: Int) throws -> [UInt16] {
+    public func registers(_ address: Int, _ count: Int) throws -> [UInt16] {
         let answer = try command("get \(address) \(count)")
         return answer.split(separator: " ").dropFirst().compactMap { UInt16($0) }
     }
 
-    func set(_ address: Int, _ values: [UInt16]) throws {
+    public func set(_ address: Int, _ values: [UInt16]) throws {
         _ = try command("set \(address) " + values.map(String.init).joined(separator: " "))
     }
 
     /// While muted the server takes requests and never answers.
-    func mute(_ muted: Bool) throws { _ = try command(muted ? "mute" : "unmute") }
+    public func mute(_ muted: Bool) throws { _ = try command(muted ? "mute" : "unmute") }
 
     private func command(_ text: String) throws -> String {
         input.fileHandleForWriting.write(Data((text + "\n").utf8))
@@ -95,8 +92,3 @@ final class ModbusPeer {
     }
 }
 
-/// A peer that misbehaved (did not start, did not answer a command).
-struct PeerError: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
-}

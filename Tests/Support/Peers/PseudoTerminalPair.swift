@@ -1,13 +1,13 @@
 import Foundation
 
 /// Two linked pseudo-terminals from socat: what one side writes, the other reads (a null-modem cable).
-final class PseudoTerminalPair {
-    let folder: URL
-    let plugin: String
-    let peer: String
+public final class PseudoTerminalPair {
+    public let folder: URL
+    public let plugin: String
+    public let peer: String
     private let process = Process()
 
-    init() throws {
+    public init() throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("dso-can-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         plugin = folder.appendingPathComponent("plugin").path
@@ -31,8 +31,3 @@ final class PseudoTerminalPair {
     }
 }
 
-/// A peer that did not behave; the message says what was expected.
-struct PeerError: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
-}
