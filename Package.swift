@@ -108,10 +108,12 @@ let package = Package(
         // The simulated battery, PV, load, DR and meters behind the driver ABI; built only as a dynamic library.
         .target(
             name: "DSOSimulatedDevices",
-            dependencies: ["DSODriverABI", "DSOSimulation", "DSOModel"],
+            dependencies: ["DSODriverABI", "DSODriverKit", "DSOSimulation", "DSOModel"],
             path: "Plugins/SimulatedDevices",
             swiftSettings: strict
         ),
+        // What every Swift driver plugin shares: host connection, checked vtable calls, C strings for the ABI.
+        .target(name: "DSODriverKit", dependencies: ["DSODriverABI"], path: "Plugins/DriverKit", swiftSettings: strict),
         // <linux/can.h> frames and CAN_RAW sockets, which Glibc does not import.
         .target(name: "CSocketCAN"),
         // libsocketcan (Debian libsocketcan-dev): CAN link state, bit rate and restart over netlink.
@@ -126,7 +128,7 @@ let package = Package(
         // The CAN BMS behind the driver ABI; built only as a dynamic library.
         .target(
             name: "DSOCANBMSDriver",
-            dependencies: ["DSODriverABI", "DSOCANBMS"],
+            dependencies: ["DSODriverABI", "DSODriverKit", "DSOCANBMS"],
             path: "Plugins/CANBMS/Driver",
             swiftSettings: strict
         ),

@@ -1,3 +1,4 @@
+import DSODriverKit
 /// What one instance simulates, parsed from the `open` configuration string.
 ///
 /// Format: `key=value` entries separated by `;` or newlines, blanks around keys and values ignored:

@@ -1,41 +1,28 @@
 public import DSODriverABI
+import DSODriverKit
 
 /// The vtable, built once on first use and never freed: hosts keep pointers into it for the process's life.
 // nonisolated(unsafe): written only inside the global's one-time initialiser (swift_once), read-only after.
-nonisolated(unsafe) private let simulatedDriverVTable: UnsafeMutablePointer<dso_driver> = {
-    let table = UnsafeMutablePointer<dso_driver>.allocate(capacity: 1)
-    table.initialize(to: dso_driver())
-    table.pointee.abi_version = UInt32(DSO_DRIVER_ABI_VERSION)
-    table.pointee.struct_size = UInt32(MemoryLayout<dso_driver>.size)
-    table.pointee.name = DriverStrings.permanent("simulated")
-    table.pointee.version = DriverStrings.permanent("1.0.0")
-    table.pointee.open = { host, config, error, capacity in
-        SimulatedDriver.open(host: host, config: config, errorBuffer: error, capacity: capacity)
+nonisolated(unsafe) private let simulatedDriverVTable = DriverVTable.permanent(name: "simulated", version: "1.0.0") { table in
+    table.open = { host, config, error, capacity in
+        DriverCalls<SimulatedDevicesInstance>.open(driverName: "simulated", host: host, config: config,
+                                                   configurationExample: "scenario=/path/to/scenario.toml",
+                                                   errorBuffer: error, capacity: capacity)
     }
-    table.pointee.point_count = { instance in SimulatedDriver.pointCount(instance) }
-    table.pointee.point_info = { instance, index, out in SimulatedDriver.pointInfo(instance, index: index, out: out) }
-    table.pointee.read = { instance, values, timestamps, count, error, capacity in
-        SimulatedDriver.read(instance, values: values, timestamps: timestamps, count: count, errorBuffer: error, capacity: capacity)
+    table.point_count = { instance in DriverCalls<SimulatedDevicesInstance>.pointCount(instance) }
+    table.point_info = { instance, index, out in DriverCalls<SimulatedDevicesInstance>.pointInfo(instance, index: index, out: out) }
+    table.read = { instance, values, timestamps, count, error, capacity in
+        DriverCalls<SimulatedDevicesInstance>.read(instance, values: values, timestamps: timestamps, count: count,
+                                                   errorBuffer: error, capacity: capacity)
     }
-    table.pointee.write = { instance, index, value, validUntil, error, capacity in
-        SimulatedDriver.write(instance, index: index, value: value, validUntil: validUntil, errorBuffer: error, capacity: capacity)
+    table.write = { instance, index, value, validUntil, error, capacity in
+        DriverCalls<SimulatedDevicesInstance>.write(instance, index: index, value: value, validUntil: validUntil,
+                                                    errorBuffer: error, capacity: capacity)
     }
-    table.pointee.close = { instance in SimulatedDriver.close(instance) }
-    return table
-}()
+    table.close = { instance in DriverCalls<SimulatedDevicesInstance>.close(instance) }
+}
 
 /// The plugin's one exported symbol: the host calls it after `dlopen` to get the driver's vtable.
 @c public func dso_driver_entry() -> UnsafePointer<dso_driver> {
-    UnsafePointer(simulatedDriverVTable)
-}
-
-/// C strings that live as long as the process (the driver's name and version).
-enum DriverStrings {
-    static func permanent(_ text: String) -> UnsafePointer<CChar> {
-        let bytes = Array(text.utf8)
-        let copy = UnsafeMutablePointer<CChar>.allocate(capacity: bytes.count + 1)
-        for (offset, byte) in bytes.enumerated() { copy[offset] = CChar(bitPattern: byte) }
-        copy[bytes.count] = 0
-        return UnsafePointer(copy)
-    }
+    simulatedDriverVTable
 }

@@ -1,3 +1,4 @@
+import DSODriverKit
 import DSOModel
 import DSOSimulation
 

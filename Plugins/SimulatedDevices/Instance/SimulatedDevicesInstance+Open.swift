@@ -1,10 +1,11 @@
+import DSODriverKit
 import DSODriverABI
 import DSOModel
 import DSOSimulation
 
 extension SimulatedDevicesInstance {
     /// Loads the configured scenario, builds the selected devices and their points, and logs what it built.
-    static func open(host: HostConnection, configurationText: String) throws(DriverOpenError) -> SimulatedDevicesInstance {
+    static func open(host: HostConnection, configuration configurationText: String) throws(DriverOpenError) -> SimulatedDevicesInstance {
         let configuration = try SimulatedDevicesConfiguration(parsing: configurationText)
         let scenario: Scenario
         do {

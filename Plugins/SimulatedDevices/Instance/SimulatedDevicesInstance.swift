@@ -1,3 +1,4 @@
+import DSODriverKit
 import DSODriverABI
 import DSOSimulation
 
@@ -6,7 +7,7 @@ import DSOSimulation
 /// Called from one host thread at a time (the ABI's rule), so it holds plain mutable state. Virtual time is
 /// the host's: `read` and `write` first bring the devices to `now_ns`, so a host stepping a virtual clock gets
 /// the same physics, bit for bit, as the in-process `SimulatedFleet` stepped to the same times.
-final class SimulatedDevicesInstance {
+final class SimulatedDevicesInstance: DriverInstance {
     let host: HostConnection
     let configuration: SimulatedDevicesConfiguration
     let points: [SimulatedPoint]
@@ -20,6 +21,8 @@ final class SimulatedDevicesInstance {
     /// Latest host time seen; the simulation never runs backwards.
     private var latestNanoseconds = Int64.min
     private var warnedAboutClock = false
+
+    var pointCount: Int { points.count }
 
     init(host: HostConnection, configuration: SimulatedDevicesConfiguration, fleet: SimulatedFleet,
          resourceIDs: [String], points: [SimulatedPoint], safeSetpointsKW: [Double]) {
@@ -53,7 +56,7 @@ final class SimulatedDevicesInstance {
     }
 
     /// Applies a set point at the host's now, in force until `validUntil`; throws naming the point and value.
-    func write(point index: Int, kw: Double, validUntilNanoseconds validUntil: Int64) throws(DriverCallError) {
+    func write(point index: Int, value kw: Double, validUntilNanoseconds validUntil: Int64) throws(DriverCallError) {
         let point = points[index]
         guard point.isWritable else {
             throw DriverCallError(Int32(DSO_ERROR_READ_ONLY), "point \(index) '\(point.name)' is not writable")

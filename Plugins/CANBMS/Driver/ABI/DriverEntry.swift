@@ -1,42 +1,28 @@
 public import DSODriverABI
+import DSODriverKit
 
 /// The vtable, built once on first use and never freed: hosts keep pointers into it for the process's life.
 // nonisolated(unsafe): written only inside the global's one-time initialiser (swift_once), read-only after.
-nonisolated(unsafe) private let canBMSDriverVTable: UnsafeMutablePointer<dso_driver> = {
-    let table = UnsafeMutablePointer<dso_driver>.allocate(capacity: 1)
-    table.initialize(to: dso_driver())
-    table.pointee.abi_version = UInt32(DSO_DRIVER_ABI_VERSION)
-    table.pointee.struct_size = UInt32(MemoryLayout<dso_driver>.size)
-    table.pointee.name = DriverStrings.permanent("can-bms")
-    table.pointee.version = DriverStrings.permanent("1.0.0")
-    table.pointee.open = { host, config, error, capacity in
-        CANBMSDriver.open(host: host, config: config, errorBuffer: error, capacity: capacity)
+nonisolated(unsafe) private let canBMSDriverVTable = DriverVTable.permanent(name: "can-bms", version: "1.0.0") { table in
+    table.open = { host, config, error, capacity in
+        DriverCalls<CANBMSInstance>.open(driverName: "can-bms", host: host, config: config,
+                                         configurationExample: "transport=slcan:/dev/ttyACM0; protocol=pylontech-v1.2",
+                                         errorBuffer: error, capacity: capacity)
     }
-    table.pointee.point_count = { instance in CANBMSDriver.pointCount(instance) }
-    table.pointee.point_info = { instance, index, out in CANBMSDriver.pointInfo(instance, index: index, out: out) }
-    table.pointee.read = { instance, values, timestamps, count, error, capacity in
-        CANBMSDriver.read(instance, values: values, timestamps: timestamps, count: count, errorBuffer: error, capacity: capacity)
+    table.point_count = { instance in DriverCalls<CANBMSInstance>.pointCount(instance) }
+    table.point_info = { instance, index, out in DriverCalls<CANBMSInstance>.pointInfo(instance, index: index, out: out) }
+    table.read = { instance, values, timestamps, count, error, capacity in
+        DriverCalls<CANBMSInstance>.read(instance, values: values, timestamps: timestamps, count: count,
+                                         errorBuffer: error, capacity: capacity)
     }
-    table.pointee.write = { _, index, _, _, error, capacity in
-        ErrorBuffer.write("write: point \(index) is read-only (a BMS takes no set points)", to: error, capacity: capacity)
-        return Int32(DSO_ERROR_READ_ONLY)
+    table.write = { instance, index, value, validUntil, error, capacity in
+        DriverCalls<CANBMSInstance>.write(instance, index: index, value: value, validUntil: validUntil,
+                                          errorBuffer: error, capacity: capacity)
     }
-    table.pointee.close = { instance in CANBMSDriver.close(instance) }
-    return table
-}()
+    table.close = { instance in DriverCalls<CANBMSInstance>.close(instance) }
+}
 
 /// The plugin's one exported symbol: the host calls it after `dlopen` to get the driver's vtable.
 @c public func dso_driver_entry() -> UnsafePointer<dso_driver> {
-    UnsafePointer(canBMSDriverVTable)
-}
-
-/// C strings that live as long as the process (the driver's name and version).
-enum DriverStrings {
-    static func permanent(_ text: String) -> UnsafePointer<CChar> {
-        let bytes = Array(text.utf8)
-        let copy = UnsafeMutablePointer<CChar>.allocate(capacity: bytes.count + 1)
-        for (offset, byte) in bytes.enumerated() { copy[offset] = CChar(bitPattern: byte) }
-        copy[bytes.count] = 0
-        return UnsafePointer(copy)
-    }
+    canBMSDriverVTable
 }

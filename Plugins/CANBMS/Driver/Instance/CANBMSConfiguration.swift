@@ -1,4 +1,5 @@
 import DSOCANBMS
+import DSODriverKit
 
 /// The instance's configuration string, parsed: `key=value` entries separated by `;` or newlines.
 struct CANBMSConfiguration {

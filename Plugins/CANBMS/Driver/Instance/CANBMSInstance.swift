@@ -1,5 +1,6 @@
 import DSOCANBMS
 import DSODriverABI
+import DSODriverKit
 
 /// One BMS on one CAN link: drains and decodes frames on every `read`, sends the keep-alive, reports points.
 ///

@@ -1,13 +1,15 @@
-import DSODriverABI
+public import DSODriverABI
 
 /// The host's log and clock as one instance received them at `open`, checked once so calls need no checks.
-struct HostConnection {
+public struct HostConnection {
     private let context: UnsafeMutableRawPointer?
     private let logCallback: @convention(c) (UnsafeMutableRawPointer?, Int32, UnsafePointer<CChar>?) -> Void
     private let nowCallback: @convention(c) (UnsafeMutableRawPointer?) -> Int64
+    /// Prefixes every log line, so a host log with several drivers says whose line it is.
+    public let driverName: String
 
     /// Validates what the host passed; the message names what is missing or too small.
-    init(_ host: UnsafePointer<dso_host>?) throws(DriverOpenError) {
+    public init(_ host: UnsafePointer<dso_host>?, driverName: String) throws(DriverOpenError) {
         guard let host else { throw DriverOpenError("host is NULL; expected a dso_host with log and now_ns") }
         // Read the size alone first: an older, smaller host struct must not be read past its end.
         let size = UnsafeRawPointer(host).load(as: UInt32.self)
@@ -19,13 +21,14 @@ struct HostConnection {
         context = host.pointee.context
         logCallback = log
         nowCallback = now
+        self.driverName = driverName
     }
 
     /// The host's clock, nanoseconds (virtual in simulations).
-    func nowNanoseconds() -> Int64 { nowCallback(context) }
+    public func nowNanoseconds() -> Int64 { nowCallback(context) }
 
     /// Sends one line to the host's log, prefixed with the driver's name.
-    func log(_ level: Int32, _ message: String) {
-        "can-bms: \(message)".withCString { logCallback(context, level, $0) }
+    public func log(_ level: Int32, _ message: String) {
+        "\(driverName): \(message)".withCString { logCallback(context, level, $0) }
     }
 }
