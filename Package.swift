@@ -184,7 +184,7 @@ let package = Package(
         .testTarget(name: "DSOISOLinkTests", dependencies: ["DSOISOLink", "DSOKernel", "DSOModel", "CModbus"]),
         .testTarget(name: "caisoSimTests", dependencies: ["DSOISOLink"]),
         .testTarget(name: "DSOServiceTests", dependencies: ["DSOService", "DSOSimulation", "DSOKernel", "DSOModel"]),
-        .testTarget(name: "dsodTests", dependencies: ["DSOSimulation", "DSOScoring"]),
+        .testTarget(name: "dsodTests", dependencies: ["DSOSimulation", "DSOScoring", "OpenDSOTestSupport"]),
         // Modbus without the ABI: libmodbus links, SunSpec discovery and models, register maps (the plugin and dsoctl share it).
         .target(
             name: "DSOModbus",

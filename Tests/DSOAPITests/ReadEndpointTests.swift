@@ -56,8 +56,15 @@ import Testing
             api.status.publish(snapshot)
             let scores = try await api.http.get("/api/v1/regulation/scores", token: token).json(RegulationScores.self)
             #expect(scores.pjm?.composite == 0.9 && scores.caisoMeanAccuracy == 0.97 && scores.caisoTotalMileageMW == 12.5)
-            let drivers = try await api.http.get("/api/v1/drivers", token: token).json([DriverStatus].self)
-            #expect(drivers.map(\.errors) == [7, 0])
+            let reply = try await api.http.get("/api/v1/drivers", token: token)
+            let drivers = try reply.json([DriverStatus].self)
+            #expect(drivers.map(\.readsFailed) == [7, 0] && drivers.map(\.state) == ["failed", "stale"])
+            #expect(drivers[0].lastError?.contains("no answer") == true && drivers[1].lastGoodReadAgeSeconds == nil)
+            // The documented shape: camelCase keys; unknown values left out.
+            let objects = try #require(try JSONSerialization.jsonObject(with: reply.body) as? [[String: Any]])
+            #expect(Set(objects[0].keys) == ["name", "library", "driver", "state", "lastError", "readsOk", "readsFailed",
+                                            "lastGoodReadAgeSeconds", "points"])
+            #expect(objects[1]["lastError"] == nil && objects[1]["lastGoodReadAgeSeconds"] == nil)
         }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import OpenDSOTestSupport
 import Testing
 
 /// Same scenario ⇒ same run, bit for bit; a capture replays to the digest the run printed.

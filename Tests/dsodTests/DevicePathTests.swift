@@ -1,4 +1,5 @@
 import Foundation
+import OpenDSOTestSupport
 import Testing
 
 /// dsod reaches simulated devices through the driver plugin, as it reaches hardware; the plugin path and the

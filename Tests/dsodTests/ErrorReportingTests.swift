@@ -1,9 +1,10 @@
 import Foundation
+import OpenDSOTestSupport
 import Testing
 
 /// Bad input ends the run with a message that says where the problem is, never with a crash trace.
 @Suite struct ErrorReportingTests {
-    private func expectCleanFailure(_ result: DSODResult, sourceLocation: SourceLocation = #_sourceLocation) {
+    private func expectCleanFailure(_ result: ProductRunResult, sourceLocation: SourceLocation = #_sourceLocation) {
         #expect(result.exited, "dsod died of a signal\n\(result)", sourceLocation: sourceLocation)
         #expect(result.status != 0, "dsod accepted bad input\n\(result)", sourceLocation: sourceLocation)
         #expect(!result.looksLikeACrash, "\(result)", sourceLocation: sourceLocation)

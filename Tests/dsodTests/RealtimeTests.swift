@@ -1,4 +1,5 @@
 import Foundation
+import OpenDSOTestSupport
 import Testing
 
 /// `dsod simulate --realtime`: cycles paced by the real cycle timer.

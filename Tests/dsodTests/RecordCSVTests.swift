@@ -1,4 +1,5 @@
 import Foundation
+import OpenDSOTestSupport
 import Testing
 
 /// `dsod simulate --record`: the CSV's shape, its timing, and scores recomputed from it alone.

@@ -1,4 +1,5 @@
 import Foundation
+import OpenDSOTestSupport
 import Testing
 
 /// Regulation tracking end to end: batteries with a 2-s command delay carrying a RegD award.

@@ -1,4 +1,5 @@
 import Foundation
+import OpenDSOTestSupport
 import Testing
 
 /// `dsod simulate` end to end: the summary it prints and the numbers in it.

@@ -19,11 +19,24 @@ enum MetricsExposition {
         gauge(&out, "dso_controllable_resources", "Resources under control in the latest cycle.",
               Double(kernel.controllableResources))
 
-        out.family("dso_driver_errors_total", .counter, "I/O errors per device driver since start.")
-        for driver in snapshot.drivers { out.sample("dso_driver_errors_total", [("driver", driver.name)], Double(driver.errors)) }
-        out.family("dso_driver_staleness_seconds", .gauge, "Time since each driver last delivered telemetry.")
+        out.family("dso_driver_reads_total", .counter, "Reads per driver instance since start, by outcome (ok: valid and on time).")
         for driver in snapshot.drivers {
-            out.sample("dso_driver_staleness_seconds", [("driver", driver.name)], driver.stalenessSeconds)
+            out.sample("dso_driver_reads_total", [("driver", driver.name), ("outcome", "ok")], Double(driver.readsOk))
+            out.sample("dso_driver_reads_total", [("driver", driver.name), ("outcome", "failed")], Double(driver.readsFailed))
+        }
+        out.family("dso_driver_state", .gauge, "1 for each driver instance's current state (ok, stale, failed), else 0.")
+        for driver in snapshot.drivers {
+            for state in ["ok", "stale", "failed"] {
+                out.sample("dso_driver_state", [("driver", driver.name), ("state", state)], driver.state == state ? 1 : 0)
+            }
+        }
+        out.family("dso_driver_last_good_read_age_seconds", .gauge, "Time since each driver instance's latest valid read.")
+        for driver in snapshot.drivers {
+            out.sample("dso_driver_last_good_read_age_seconds", [("driver", driver.name)], driver.lastGoodReadAgeSeconds)
+        }
+        out.family("dso_driver_points", .gauge, "Lines in each driver instance's point map.")
+        for driver in snapshot.drivers {
+            out.sample("dso_driver_points", [("driver", driver.name)], Double(driver.points))
         }
 
         let pointFamilies: [(String, String, KeyPath<InterfacePointStatus, Double?>)] = [

@@ -148,19 +148,28 @@ public final class DriverHost: @unchecked Sendable {
         instances.first { $0.configuration.name == name }?.points
     }
 
-    /// Health and counters of every instance, in configuration order.
+    /// Health and counters of every instance, in configuration order. Reads atomics and each instance's
+    /// last error (a lock shared only with its I/O thread): for status pages, never the kernel's cycle.
     public func status() -> [DriverInstanceStatus] {
-        instances.map { instance in
+        let now = clock.now()
+        return instances.map { instance in
             let counters = instance.counters
+            let isStale = instance.isStale.load(ordering: .relaxed)
+            let lastGood = counters.lastGoodReadNanoseconds.load(ordering: .relaxed)
+            let state: DriverInstanceStatus.State = !isStale ? .ok
+                : counters.isFailing.load(ordering: .relaxed) ? .failed : .stale
             return DriverInstanceStatus(
-                name: instance.configuration.name, driverName: instance.library.driverName,
-                driverVersion: instance.library.driverVersion, isStale: instance.isStale.load(ordering: .relaxed),
+                name: instance.configuration.name, libraryPath: instance.library.path, driverName: instance.library.driverName,
+                driverVersion: instance.library.driverVersion, state: state, isStale: isStale,
+                lastError: counters.lastError.withLock { $0 },
                 reads: counters.reads.load(ordering: .relaxed), failedReads: counters.failedReads.load(ordering: .relaxed),
                 garbageReads: counters.garbageReads.load(ordering: .relaxed), lateReads: counters.lateReads.load(ordering: .relaxed),
                 writes: counters.writes.load(ordering: .relaxed), failedWrites: counters.failedWrites.load(ordering: .relaxed),
+                lastGoodReadAgeNanoseconds: lastGood == .min ? nil : max(0, now &- lastGood),
                 lastReadNanoseconds: counters.lastReadNanoseconds.load(ordering: .relaxed),
                 longestReadNanoseconds: counters.longestReadNanoseconds.load(ordering: .relaxed),
-                isInDriverCall: instance.callStartedNanoseconds.load(ordering: .relaxed) != DriverInstance.idle)
+                isInDriverCall: instance.callStartedNanoseconds.load(ordering: .relaxed) != DriverInstance.idle,
+                mappedPoints: instance.configuration.points.count)
         }
     }
 }

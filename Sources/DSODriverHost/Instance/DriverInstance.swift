@@ -209,7 +209,11 @@ final class DriverInstance: @unchecked Sendable {
         if late { counters.lateReads.add(1, ordering: .relaxed) }
         if late && status == .ok { status = .late }
         let good = status == .ok || status == .writeFailed || status == .late
+        // The text is built (and stored) once per run of failures, as the log line is.
+        if !detail.isEmpty { counters.lastError.withLock { $0 = detail } }
+        counters.isFailing.store(status == .failed || status == .garbage || status == .writeFailed, ordering: .relaxed)
         if good {
+            counters.lastGoodReadNanoseconds.store(finished, ordering: .relaxed)
             for index in 0..<pointCount {
                 let stamp = timestamps[index]
                 timestamps[index] = stamp > 0 ? min(stamp, finished) : started
@@ -268,7 +272,10 @@ final class DriverInstance: @unchecked Sendable {
                 }
             }
         }
-        if let failure { log(.warning, failure + "; its points are stale until writes succeed") }
+        if let failure {
+            counters.lastError.withLock { $0 = failure }
+            log(.warning, failure + "; its points are stale until writes succeed")
+        }
         if !roundFailed && writeFailing { log(.info, "set point writes succeed again") }
         writeFailing = roundFailed
     }
@@ -298,4 +305,11 @@ final class InstanceCounters: Sendable {
     let failedWrites = Atomic<UInt64>(0)
     let lastReadNanoseconds = Atomic<Int64>(0)
     let longestReadNanoseconds = Atomic<Int64>(0)
+    /// Host-clock end of the latest read that returned valid values (`Int64.min`: none yet).
+    let lastGoodReadNanoseconds = Atomic<Int64>(.min)
+    /// Whether the driver's latest read failed or returned garbage, or its latest writes were refused.
+    let isFailing = Atomic<Bool>(false)
+    /// The driver's latest error (read, garbage or write), kept after recovery; written by the calling
+    /// thread on a failure, read by status pages (never by the kernel's cycle).
+    let lastError = Mutex<String?>(nil)
 }

@@ -66,7 +66,7 @@ extension ServiceConfiguration {
         /// `[simulation] scenario = "…"`: the scenario's grid and simulated devices, its regulation award and
         /// built-in signal (unless the ISO link supplies the signal).
         case simulation(SimulationSettings)
-        /// Inline `[[interface_points]]`, resources and `[[drivers]]` (DSODriverHost) with their point maps.
-        case drivers(grid: Scenario, drivers: [DriverConfiguration])
+        /// Real devices: the grid written in the service file and `[[drivers]]` (DSODriverHost) with their point maps.
+        case drivers(grid: PlantGrid, drivers: [DriverConfiguration])
     }
 }

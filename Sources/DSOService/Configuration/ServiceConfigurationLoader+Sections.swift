@@ -1,9 +1,9 @@
 import DSODriverHost
+import DSOModel
 import DSOSimulation
 import Foundation
-import TOMLKit
 
-/// `[service]`, `[kernel]`, `[simulation]`, the inline grid and `[[drivers]]`.
+/// `[service]`, `[kernel]`, `[simulation]`, the real-device grid and `[[drivers]]`.
 extension ServiceConfigurationLoader {
     func readService() -> ServiceConfiguration.ServiceSettings {
         var settings = ServiceConfiguration.ServiceSettings()
@@ -53,34 +53,69 @@ extension ServiceConfigurationLoader {
         }
     }
 
-    /// Interface points and resources written in the scenario format directly in the service file; read by
-    /// the scenario loader itself (from a copy of just those tables) so both files obey the same rules.
-    func readInlineGrid(simulationGiven: Bool) -> Scenario? {
-        let present = Self.gridKeys.filter(root.has)
-        for key in present { _ = root.raw(key) }
+    /// The grid of a real-device service, written in this file (interface points, resources, schedules,
+    /// `[regulation]`); nil when absent or given together with `[simulation]`. Its `grid` is nil when
+    /// something is wrong (the issues say why).
+    func readPlantGrid(simulationGiven: Bool) -> PlantGridReader? {
+        let present = PlantGridReader.gridKeys.filter(root.has)
         guard !present.isEmpty else { return nil }
         if simulationGiven {
-            diagnostics.report(present[0], "found an inline grid together with [simulation], expected the grid in one place: the scenario or this file")
+            for key in present { _ = root.raw(key) }
+            diagnostics.report(present[0], "found a grid in this file together with [simulation], expected the grid in one place: the scenario or this file")
             return nil
         }
-        let grid = TOMLTable()
-        for key in present { grid[key] = table[key] }
-        do {
-            return try Scenario.parse(toml: grid.convert(to: .toml), path: path)
-        } catch {
-            adopt(error, under: "the inline grid")
-            return nil
-        }
+        let reader = PlantGridReader(root: root, diagnostics: diagnostics, resolve: { [self] in resolve($0) })
+        reader.read()
+        return reader
     }
 
-    /// `[[drivers]]` through DSODriverHost's reader (it stops at its first issue; that one is reported).
-    func readDrivers() -> [DriverConfiguration] {
+    /// `[[drivers]]` through DSODriverHost's reader (it stops at its first issue; that one is reported), then
+    /// what can be checked without opening a device: each library exists, each mapped id is in the grid.
+    func readDrivers(plant: PlantGridReader?) -> [DriverConfiguration] {
         _ = root.raw("drivers")
+        let drivers: [DriverConfiguration]
         do {
-            return try DriverConfiguration.readDrivers(from: table, path: path)
+            drivers = try DriverConfiguration.readDrivers(from: table, path: path)
         } catch {
             diagnostics.report(error.key, error.message)
             return []
+        }
+        for driver in drivers where !FileManager.default.isReadableFile(atPath: driver.libraryPath) {
+            diagnostics.report("\(driver.key).library", found: "\"\(driver.libraryPath)\" (no such file)",
+                               expected: "the driver plugin's shared library, e.g. libDSOModbusDriver.so")
+        }
+        if let plant {
+            for driver in drivers { checkTargets(of: driver, resources: plant.resources, interfacePoints: plant.interfacePoints) }
+        }
+        return drivers
+    }
+
+    /// Each mapped resource and interface point exists in the grid, meters only where the grid has one, set
+    /// points only on dispatchable resources (the driver's own points are checked when the plugin opens).
+    private func checkTargets(of driver: DriverConfiguration, resources specs: [ResourceSpec],
+                              interfacePoints: [InterfacePointSpec]) {
+        let resources = Dictionary(specs.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let known = specs.map { "'\($0.id)'" }.joined(separator: ", ")
+        for (position, mapping) in driver.points.enumerated() {
+            let key = mapping.key.isEmpty ? "\(driver.key).points[\(position)]" : mapping.key
+            switch mapping.target {
+            case .resource(let id, _), .setpointKW(let id):
+                guard let resource = resources[id] else {
+                    diagnostics.report("\(key).resource", "no resource '\(id)' in the grid; its resources are \(known)")
+                    continue
+                }
+                if case .setpointKW = mapping.target, !resource.kind.isDispatchable {
+                    diagnostics.report("\(key).resource", "resource '\(id)' is a \(resource.kind.rawValue) and gets no set points")
+                }
+            case .meterNetImportKW(let id):
+                guard let point = interfacePoints.first(where: { $0.id == id }) else {
+                    diagnostics.report("\(key).interface_point", "no interface point '\(id)' in the grid")
+                    continue
+                }
+                if !point.hasMeter {
+                    diagnostics.report("\(key).interface_point", "interface point '\(id)' has no meter (has_meter = false), so the kernel ignores net_import_kw")
+                }
+            }
         }
     }
 

@@ -4,12 +4,10 @@ import Foundation
 import TOMLKit
 
 /// Reads a service configuration table section by section, collecting every issue rather than stopping at
-/// the first. Grid sections go through the scenario loader and `[[drivers]]` through DSODriverHost's reader,
-/// so each format has one reader and one wording of its errors.
+/// the first. A referenced scenario goes through the scenario loader, a real-device grid through
+/// `PlantGridReader` (the scenario's keys without the physics) and `[[drivers]]` through DSODriverHost's
+/// reader, so each format has one reader and one wording of its errors.
 final class ServiceConfigurationLoader {
-    /// Top-level keys in the scenario format that a service file may hold inline (drivers mode).
-    static let gridKeys = ["interface_points", "batteries", "battery_fleets", "pv", "pv_fleets", "loads", "dr"]
-
     let diagnostics = ScenarioDiagnostics()
     let root: TableReader
     let table: TOMLTable
@@ -29,9 +27,9 @@ final class ServiceConfigurationLoader {
     func load() -> ServiceConfiguration? {
         let service = readService()
         let simulation = readSimulation()
-        let inlineGrid = readInlineGrid(simulationGiven: simulation != nil || root.has("simulation"))
-        let drivers = readDrivers()
-        let kernel = readKernel(defaults: simulation?.scenario.kernel ?? inlineGrid?.kernel ?? Scenario.KernelSettings())
+        let plant = readPlantGrid(simulationGiven: simulation != nil || root.has("simulation"))
+        let drivers = readDrivers(plant: plant)
+        let kernel = readKernel(defaults: simulation?.scenario.kernel ?? Scenario.KernelSettings())
         let isoLink = readISOLink()
         let historian = readHistorian()
         let api = readAPI()
@@ -39,18 +37,19 @@ final class ServiceConfigurationLoader {
         if simulation != nil, !drivers.isEmpty {
             diagnostics.report("drivers", "found [[drivers]] together with [simulation], expected one device source: simulated devices or driver plugins")
         }
-        if !root.has("simulation"), Self.gridKeys.contains(where: root.has), drivers.isEmpty, !root.has("drivers") {
-            diagnostics.report("drivers", "missing, expected at least one [[drivers]] table for the inline grid (or a [simulation] section)")
+        let gridGiven = PlantGridReader.gridKeys.contains(where: root.has)
+        if !root.has("simulation"), gridGiven, drivers.isEmpty, !root.has("drivers") {
+            diagnostics.report("drivers", "missing, expected at least one [[drivers]] table for the grid's devices (or a [simulation] section)")
         }
-        if !root.has("simulation"), !Self.gridKeys.contains(where: root.has) {
+        if !root.has("simulation"), !gridGiven {
             diagnostics.report("simulation", "missing, expected a [simulation] section naming a scenario, or [[interface_points]], resources and [[drivers]]")
         }
         guard diagnostics.issues.isEmpty else { return nil }
         let devices: ServiceConfiguration.DeviceSource
         if let simulation {
             devices = .simulation(simulation)
-        } else if let inlineGrid {
-            devices = .drivers(grid: inlineGrid, drivers: drivers)
+        } else if let grid = plant?.grid {
+            devices = .drivers(grid: grid, drivers: drivers)
         } else {
             return nil
         }

@@ -1,3 +1,4 @@
+public import DSODriverHost
 public import DSOKernel
 
 /// The devices behind the kernel, as the service loop sees them: simulated from a scenario, or real ones
@@ -22,4 +23,7 @@ public protocol DeviceSide: AnyObject, Sendable {
     func close()
     /// SIGHUP: take what can change without a restart; returns one log line per change applied.
     func reload(_ configuration: ServiceConfiguration) -> [String]
+    /// Health and counters of each driver instance (empty without a driver host). Any thread but the
+    /// cycle's: it reads the host's atomics and last error texts (the operator side's status page).
+    func driverStatus() -> [DriverInstanceStatus]
 }

@@ -1,7 +1,6 @@
 public import DSODriverHost
 public import DSOKernel
-import DSOModel
-public import DSOSimulation
+public import DSOModel
 import Synchronization
 
 /// Real devices through driver plugins: DSODriverHost's bridge fills `kernel.board` before each cycle and
@@ -14,14 +13,14 @@ public final class DriverDeviceSide: DeviceSide, @unchecked Sendable {
 
     /// Loads and opens every plugin (DriverHost checks point maps against the model); throws naming the
     /// driver, file or key that failed.
-    public init(grid: Scenario, drivers: [DriverConfiguration], log: ServiceLog) throws {
+    public init(model: SubstationModel, drivers: [DriverConfiguration], log: ServiceLog) throws {
         let epoch = KernelEpoch()
         self.epoch = epoch
         self.drivers = drivers
         do {
             // The host's clock is the kernel's: monotonic time minus the monotonic time of kernel t = 0.
             host = try DriverHost(
-                configurations: drivers, model: grid.model,
+                configurations: drivers, model: model,
                 mode: .threaded(clock: { DriverHost.monotonicNanoseconds() &- epoch.monotonicAtZero.load(ordering: .relaxed) }),
                 log: { level, message in
                     let mapped: ServiceLog.Level = switch level {
@@ -74,6 +73,8 @@ public final class DriverDeviceSide: DeviceSide, @unchecked Sendable {
     }
 
     public func close() { host.stop() }
+
+    public func driverStatus() -> [DriverInstanceStatus] { host.status() }
 
     public func reload(_ configuration: ServiceConfiguration) -> [String] { [] }
 }

@@ -1,3 +1,4 @@
+public import DSODriverHost
 public import DSOKernel
 import DSOModel
 public import DSOSimulation
@@ -35,7 +36,7 @@ public final class SimulatedDeviceSide: DeviceSide, @unchecked Sendable {
         if case .plugin(let libraryPath) = settings.devicePath {
             let configuration = SimulatedDevicePath.driverConfiguration(
                 scenario: settings.scenario, libraryPath: libraryPath, periodSeconds: settings.scenario.kernel.periodSeconds)
-            drivers = try DriverDeviceSide(grid: settings.scenario, drivers: [configuration], log: log)
+            drivers = try DriverDeviceSide(model: settings.scenario.model, drivers: [configuration], log: log)
         } else {
             drivers = nil
         }
@@ -116,6 +117,8 @@ public final class SimulatedDeviceSide: DeviceSide, @unchecked Sendable {
     }
 
     public func close() { drivers?.close() }
+
+    public func driverStatus() -> [DriverInstanceStatus] { drivers?.driverStatus() ?? [] }
 
     public func reload(_ configuration: ServiceConfiguration) -> [String] {
         guard case .simulation(let settings) = configuration.devices, drivesRegulation else { return [] }

@@ -1,5 +1,6 @@
 import CPlatform
 import Dispatch
+public import DSODriverHost
 public import DSOKernel
 public import DSOModel
 import DSORuntime
@@ -97,6 +98,9 @@ public final class SubstationService: @unchecked Sendable {
         finished.wait()
         return 0
     }
+
+    /// Health and counters of the driver instances behind the kernel (for the status page; not the cycle's thread).
+    public func driverStatus() -> [DriverInstanceStatus] { devices.driverStatus() }
 
     /// Asks for a graceful stop, as SIGTERM does (tests and embedding callers).
     public func requestStop() {

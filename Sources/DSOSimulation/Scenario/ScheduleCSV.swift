@@ -1,15 +1,16 @@
 import Foundation
 
 /// Reads an interface point's schedule from a `start_s,end_s,net_import_kw` CSV (`#` comments allowed).
-enum ScheduleCSV {
+/// `package`: the service configuration's real-device grid (DSOService) reads the same files.
+package enum ScheduleCSV {
     /// One schedule interval as written in the file.
-    struct Row {
-        var startSeconds: Double
-        var endSeconds: Double
-        var netImportKW: Double
+    package struct Row {
+        package var startSeconds: Double
+        package var endSeconds: Double
+        package var netImportKW: Double
     }
 
-    static func load(path: String) throws(ProfileError) -> [Row] {
+    package static func load(path: String) throws(ProfileError) -> [Row] {
         let text: String
         do {
             text = try String(contentsOfFile: path, encoding: .utf8)

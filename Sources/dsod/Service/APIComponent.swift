@@ -6,9 +6,9 @@ import DSOModel
 import DSOScoring
 import DSOService
 
-/// The operator HTTP API in `dsod run`: publishes a status snapshot a few times a second from the control
-/// queue, serves it, the historian and `/metrics`, and submits operators' schedules through the service's
-/// one serialized schedule submitter.
+/// The operator HTTP API in `dsod run`: publishes a status snapshot (kernel, resources, driver instances) a few
+/// times a second from the control queue, serves it, the historian and `/metrics`, and submits operators'
+/// schedules through the service's one serialized schedule submitter.
 final class APIComponent: ServiceComponent, @unchecked Sendable {
     // Sendable: `scoreboard`, `nextPublishNanoseconds` and `boundPort` are touched only on the service's
     // control queue (start, record, stop run there); everything else is immutable or Sendable.
@@ -17,6 +17,8 @@ final class APIComponent: ServiceComponent, @unchecked Sendable {
     let status: LatestStatus
     private let observer: CycleObserver
     private let historian: Historian?
+    /// The driver instances' health, read from the driver host's atomics when the snapshot is rebuilt.
+    private let driverStatus: @Sendable () -> [DriverStatus]
     private let model: SubstationModel
     private let cyclePeriodSeconds: Double
     private let log: ServiceLog
@@ -28,19 +30,22 @@ final class APIComponent: ServiceComponent, @unchecked Sendable {
     static let publishIntervalNanoseconds: UInt64 = 250_000_000
 
     init(settings: ServiceConfiguration.APISettings, model: SubstationModel, cyclePeriodSeconds: Double,
-         observer: CycleObserver, historian: Historian?, submitter: SerializedScheduleSubmitter, log: ServiceLog) throws {
+         observer: CycleObserver, historian: Historian?, driverStatus: @escaping @Sendable () -> [DriverStatus],
+         submitter: SerializedScheduleSubmitter, log: ServiceLog) throws {
         let colon = settings.listen.lastIndex(of: ":")!  // validated by the configuration loader
         let configuration = APIConfiguration(
             host: String(settings.listen[..<colon]), port: Int(settings.listen[settings.listen.index(after: colon)...]) ?? 0,
             tokens: settings.tokens.map { APIToken(name: $0.name, token: $0.token, role: APIRole(rawValue: $0.role) ?? .viewer) })
         self.observer = observer
         self.historian = historian
+        self.driverStatus = driverStatus
         self.model = model
         self.cyclePeriodSeconds = cyclePeriodSeconds
         self.log = log
         status = LatestStatus(
             initial: .assemble(model: model, cyclePeriodSeconds: cyclePeriodSeconds, wallTimeSeconds: WallClock.nowUnixSeconds(),
-                               cycle: nil, resources: nil, counters: KernelCounters(), historian: historian?.statistics),
+                               cycle: nil, resources: nil, counters: KernelCounters(), drivers: driverStatus(),
+                               historian: historian?.statistics),
             cycleDuration: observer.cycleDuration, cycleLateness: observer.cycleLateness)
         server = try APIServer(configuration: configuration, status: status, historian: historian,
                                submitSchedules: submitter.submitter)
@@ -66,7 +71,7 @@ final class APIComponent: ServiceComponent, @unchecked Sendable {
             model: model, cyclePeriodSeconds: cyclePeriodSeconds, wallTimeSeconds: WallClock.nowUnixSeconds(),
             cycle: CycleSummary(record, wallTimeSeconds: WallClock.nowUnixSeconds()), resources: observer.resources.latest(),
             counters: observer.counters.load(), scores: scoreboard.summary(), currentPJMHour: scoreboard.currentPJM,
-            currentCAISOInterval: scoreboard.currentCAISO, historian: historian?.statistics))
+            currentCAISOInterval: scoreboard.currentCAISO, drivers: driverStatus(), historian: historian?.statistics))
     }
 
     func stop() {

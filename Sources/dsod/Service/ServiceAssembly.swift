@@ -13,7 +13,7 @@ enum ServiceAssembly {
             return nil
         case .drivers(let grid, _):
             do {
-                return try DriverDeviceSide(grid: grid, drivers: configuration.driverConfigurations, log: log)
+                return try DriverDeviceSide(model: grid.model, drivers: configuration.driverConfigurations, log: log)
             } catch {
                 log.error("cannot open the drivers: \(error)")
                 throw ExitCode(1)
@@ -43,11 +43,15 @@ enum ServiceAssembly {
         if let settings = configuration.api {
             components.append(try APIComponent(settings: settings, model: model,
                                                cyclePeriodSeconds: configuration.kernel.periodSeconds, observer: observer,
-                                               historian: historian, submitter: submitter, log: log))
+                                               historian: historian,
+                                               driverStatus: { service.driverStatus().map(DriverStatus.init) },
+                                               submitter: submitter, log: log))
         }
         if let settings = configuration.isoLink {
-            var initialAwardMW = 0.0
-            if case .simulation(let simulation) = configuration.devices { initialAwardMW = simulation.awardMW }
+            let initialAwardMW = switch configuration.devices {
+            case .simulation(let simulation): simulation.awardMW
+            case .drivers(let grid, _): grid.regulationAwardMW
+            }
             components.append(try ISOLinkComponent(
                 settings: settings, model: model, initialAwardMW: initialAwardMW,
                 signalTTLSeconds: service.kernel.configuration.regulationSignalTTLSeconds, submitter: submitter,

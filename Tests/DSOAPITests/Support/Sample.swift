@@ -54,8 +54,12 @@ enum Sample {
         return StatusSnapshot.assemble(
             model: model, cyclePeriodSeconds: 0.1, wallTimeSeconds: 1_700_000_000, cycle: cycle, resources: resources,
             counters: counters,
-            drivers: [DriverStatus(name: "modbus-bess", errors: 7, stalenessSeconds: 0.4),
-                      DriverStatus(name: "sunspec-pv", errors: 0, stalenessSeconds: nil)],
+            drivers: [DriverStatus(name: "modbus-bess", library: "/usr/lib/opendso/libDSOModbusDriver.so", driver: "modbus 1.0.0",
+                                   state: "failed", lastError: "device 'bess': no answer within the timeout", readsOk: 120,
+                                   readsFailed: 7, lastGoodReadAgeSeconds: 0.4, points: 3),
+                      DriverStatus(name: "sunspec-pv", library: "/usr/lib/opendso/libDSOModbusDriver.so", driver: "modbus 1.0.0",
+                                   state: "stale", lastError: nil, readsOk: 0, readsFailed: 0, lastGoodReadAgeSeconds: nil,
+                                   points: 2)],
             historian: nil)
     }()
 }

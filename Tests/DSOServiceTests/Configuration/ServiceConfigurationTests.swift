@@ -106,7 +106,7 @@ import Testing
         }
     }
 
-    @Test func inlineGridNeedsDriversAndUsesTheScenarioRules() {
+    @Test func aRealGridWithoutDriversIsRefused() {
         let text = """
             [[interface_points]]
             id = "A"
@@ -124,8 +124,9 @@ import Testing
             try ServiceConfiguration.parse(toml: text, path: "/tmp/s.toml")
         } throws: { error in
             guard let error = error as? ServiceConfigurationError else { return false }
-            // The scenario loader's own wording for the battery, and the missing drivers, in one report.
+            // The scenario format's wording for the battery, and the missing drivers, in one report.
             return error.mentions("batteries[0].capacity_kwh") && error.mentions("drivers")
+                && error.description.contains("batteries[0].capacity_kwh: found -1.0, expected a number > 0")
         }
     }
 

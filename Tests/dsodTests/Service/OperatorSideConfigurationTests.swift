@@ -1,4 +1,5 @@
 import Foundation
+import OpenDSOTestSupport
 import Testing
 
 /// `[[api.tokens]]` and a port already taken: bad operator-side settings are named before the plant starts.

@@ -1,19 +1,9 @@
 import Foundation
+import OpenDSOTestSupport
 import Testing
 
 /// Prometheus text read by the reference parser, `prometheus_client` in `.venv` (scripts/setup-peers.sh).
 enum PrometheusParser {
-    /// `.venv/bin/python`, found by walking up from this file.
-    static func python() -> String? {
-        var folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        for _ in 0..<5 {
-            folder = folder.deletingLastPathComponent()
-            let candidate = folder.appendingPathComponent(".venv/bin/python").path
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-        }
-        return nil
-    }
-
     static let script = """
         import sys
         from prometheus_client.parser import text_string_to_metric_families
@@ -25,7 +15,9 @@ enum PrometheusParser {
 
     /// Samples keyed `name{label=value,…}` with their family's type.
     static func parse(_ text: String) throws -> [String: (type: String, value: Double)] {
-        let interpreter = try #require(Self.python(), "run scripts/setup-peers.sh for .venv with prometheus-client")
+        let interpreter = Repository.python
+        try #require(FileManager.default.isExecutableFile(atPath: interpreter),
+                     "no \(interpreter): run scripts/setup-peers.sh for .venv with prometheus-client")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: interpreter)
         process.arguments = ["-c", script]

@@ -1,4 +1,5 @@
 import Foundation
+import OpenDSOTestSupport
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif

@@ -1,3 +1,5 @@
+import OpenDSOTestSupport
+
 /// Scenario, profile and signal files for the end-to-end tests, written into each test's own folder.
 enum Fixtures {
     /// Daily load shape: 0.5 at midnight rising to 0.6 at noon, so a run from t = 0 sees ~0.5.
