@@ -14,7 +14,11 @@ struct SunSpecDiscoveryTests {
         let peer = try ModbusPeer(device: "inverter")
         let host = VirtualHost()
         let instance = try Self.open(peer, host: host)
-        #expect(host.logged("SunSpec at 40000, models 1, 103, 120, 121, 123, 704"), "\(host.messages)")
+        // Exactly the models the peer holds, in chain order (the chain walked from the peer's registers).
+        let chain = try PeerSunSpecChain(peer, base: 40000)
+        #expect(chain.ids == [1, 103, 120, 121, 123, 704, 160, 705])
+        let models = chain.ids.map(String.init).joined(separator: ", ")
+        #expect(host.messages.contains { $0.text.hasSuffix("SunSpec at 40000, models \(models)") }, "\(host.messages)")
         let names = Set(instance.points.map(\.name))
         #expect(names.contains("m103.W") && names.contains("m704.WSet") && names.contains("m123.WMaxLimPct"))
         #expect(!names.contains { $0.hasPrefix("m101.") || $0.hasPrefix("m124.") || $0.hasPrefix("m203.") })

@@ -59,6 +59,12 @@ final class PluginInstance {
 
     /// Reads every point; returns the code and the error text instead of expecting success.
     func attemptRead() -> (code: Int32, message: String) {
+        let outcome = attemptValues()
+        return (outcome.code, outcome.message)
+    }
+
+    /// Reads every point; returns the code, the error text and the values (NaN after a failed read).
+    func attemptValues() -> (code: Int32, message: String, values: Reading) {
         var values = [Double](repeating: .nan, count: points.count)
         var timestamps = [Int64](repeating: -1, count: points.count)
         var buffer = [CChar](repeating: 0, count: 512)
@@ -70,24 +76,16 @@ final class PluginInstance {
                 }
             }
         }
-        return (code, code == DSO_OK ? "" : String(nulTerminated: buffer))
+        if code != DSO_OK { values = [Double](repeating: .nan, count: points.count) }
+        return (code, code == DSO_OK ? "" : String(nulTerminated: buffer),
+                Reading(instance: self, values: values, timestampsNanoseconds: timestamps))
     }
 
     /// Reads every point at the host's current time.
     func read(sourceLocation: SourceLocation = #_sourceLocation) -> Reading {
-        var values = [Double](repeating: .nan, count: points.count)
-        var timestamps = [Int64](repeating: -1, count: points.count)
-        var buffer = [CChar](repeating: 0, count: 512)
-        let code = values.withUnsafeMutableBufferPointer { values in
-            timestamps.withUnsafeMutableBufferPointer { stamps in
-                buffer.withUnsafeMutableBufferPointer { error in
-                    driver.pointee.read(handle, values.baseAddress, stamps.baseAddress, Int32(points.count),
-                                        error.baseAddress, error.count)
-                }
-            }
-        }
-        #expect(code == DSO_OK, "read failed: \(String(nulTerminated: buffer))", sourceLocation: sourceLocation)
-        return Reading(instance: self, values: values, timestampsNanoseconds: timestamps)
+        let outcome = attemptValues()
+        #expect(outcome.code == DSO_OK, "read failed: \(outcome.message)", sourceLocation: sourceLocation)
+        return outcome.values
     }
 
     /// Writes `value` to the point named `name`; returns the code and the error text.

@@ -31,11 +31,14 @@ public final class ModbusPeer {
         repositoryRoot.appendingPathComponent("Plugins/Modbus/maps/\(name)").path
     }
 
-    /// Starts `device` over TCP on a free port, or over RTU on `serial`; returns once it serves.
-    public init(device: String, unit: Int = 1, serial: String? = nil, baud: Int = 19200) throws {
+    /// Starts `device` over TCP on a free port, or over RTU on `serial`; returns once it serves. Each of
+    /// `otherUnits` gets its own copy of the image on the same line (several devices on one RS-485 bus); requests
+    /// to any other unit id go unanswered (a dead device on the bus).
+    public init(device: String, unit: Int = 1, otherUnits: [Int] = [], serial: String? = nil, baud: Int = 19200) throws {
         process.executableURL = URL(fileURLWithPath: ModbusPeer.python)
         var arguments = [ModbusPeer.repositoryRoot.appendingPathComponent("Tests/peers/modbus/device_server.py").path,
                          "--device", device, "--unit", String(unit)]
+        for other in otherUnits { arguments += ["--unit", String(other)] }
         if let serial { arguments += ["--serial", serial, "--baud", String(baud)] }
         process.arguments = arguments
         process.standardInput = input
@@ -62,6 +65,9 @@ public final class ModbusPeer {
     public func set(_ address: Int, _ values: [UInt16]) throws {
         _ = try command("set \(address) " + values.map(String.init).joined(separator: " "))
     }
+
+    /// Makes `registers` and `set` address unit `unit` (the first unit until then).
+    public func select(unit: Int) throws { _ = try command("unit \(unit)") }
 
     /// While muted the server takes requests and never answers.
     public func mute(_ muted: Bool) throws { _ = try command(muted ? "mute" : "unmute") }

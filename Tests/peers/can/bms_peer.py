@@ -3,7 +3,9 @@
 cantools encodes them from the project's DBC file. It prints one line per 0x305 keep-alive it receives.
 
 Modes:
-  bms_peer.py describe --dbc FILE        print the DBC as JSON (frame ids, signals) for the table cross-check
+  bms_peer.py describe --dbc FILE        print the DBC as JSON (frame ids, names, signals) for the table cross-check
+  bms_peer.py values --dbc FILE          print what run sends without an alarm, as JSON: {"0x351": {"name": ...,
+                                         "signals": {name: physical value}}} (what dsoctl can monitor must show)
   bms_peer.py run --port PTY --dbc FILE --protocol pylontech-v1.2|sma [--period S] [--duration S]
                   [--alarm-at S] [--silent-at S]
 Output of run: "ready", then "keepalive <seconds since ready> <hex>" lines, then "done keepalives=<n> sent=<n>".
@@ -34,9 +36,26 @@ def describe(dbc):
     db = cantools.database.load_file(dbc)
     out = []
     for message in db.messages:
-        out.append({"id": message.frame_id, "length": message.length, "signals": [
+        out.append({"id": message.frame_id, "name": message.name, "length": message.length, "signals": [
             {"name": s.name, "start": s.start, "length": s.length, "signed": s.is_signed, "scale": s.scale,
              "little_endian": s.byte_order == "little_endian"} for s in message.signals]})
+    print(json.dumps(out))
+
+
+def physical(message):
+    """The physical values run sends in `message` without an alarm (as encode builds them)."""
+    values = {s.name: 0 for s in message.signals}
+    values.update({k: v for k, v in VALUES[message.frame_id].items() if k in values})
+    return values
+
+
+def sent_values(dbc):
+    db = cantools.database.load_file(dbc)
+    out = {}
+    for message in db.messages:
+        if message.frame_id == 0x305:
+            continue
+        out["0x%03X" % message.frame_id] = {"name": message.name, "signals": physical(message)}
     print(json.dumps(out))
 
 
@@ -81,7 +100,7 @@ def run(args):
 
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("mode", choices=["describe", "run"])
+    parser.add_argument("mode", choices=["describe", "values", "run"])
     parser.add_argument("--dbc", required=True)
     parser.add_argument("--port")
     parser.add_argument("--period", type=float, default=0.1)
@@ -91,6 +110,8 @@ def main():
     args = parser.parse_args()
     if args.mode == "describe":
         describe(args.dbc)
+    elif args.mode == "values":
+        sent_values(args.dbc)
     else:
         run(args)
 

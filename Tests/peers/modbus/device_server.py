@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
 """Modbus test peer (pymodbus 3.16.1, pinned in scripts/setup-peers.sh) for the Modbus driver plugin's tests.
 
-Serves one device image over TCP (127.0.0.1) or RTU (a serial device, e.g. one end of a socat pty pair):
-  inverter  SunSpec 1 + 103 + 120 + 121 + 123 + 704 at 40000
+Serves one device image over TCP (127.0.0.1) or RTU (a serial device, e.g. one end of a socat pty pair); with
+several --unit, each unit id gets its own copy of the image (an RS-485 line with several devices); a request
+to any other unit id gets no answer, as on a real line:
+  inverter  SunSpec 1 + 103 + 120 + 121 + 123 + 704 + 160 (2 modules) + 705 (2 curves of 3 points) at 40000
   storage   SunSpec 1 + 124 + 802 at 0 (nothing at 40000: discovery must fall back)
   meter     SunSpec 1 + 203 at 50000
   victron   the register map Plugins/Modbus/maps/victron-gx-ess.json describes (no SunSpec)
@@ -13,6 +15,7 @@ Register offsets are the SunSpec standard's (sunspec/models), written here indep
 Commands on stdin, one per line, each answered on stdout:
   get ADDR COUNT      -> "regs v1 v2 ..."
   set ADDR V1 V2 ...  -> "ok"
+  unit N              -> "ok" (get and set address unit N from now on; the first --unit until then)
   mute / unmute       -> "ok" (while muted, requests get no answer)
 Prints "ready PORT" (TCP) or "ready" (RTU) once serving.
 """
@@ -23,6 +26,7 @@ import sys
 
 from pymodbus.simulator import DataType, SimData, SimDevice
 from pymodbus.server import ModbusSerialServer, ModbusTcpServer
+from pymodbus.exceptions import NoSuchIdException
 from pymodbus.framer import FramerType
 
 STATE = {"muted": False, "context": None, "unit": 1}
@@ -76,6 +80,29 @@ def sunspec(base, models):
     return image
 
 
+def mppt(modules):
+    """Model 160: DCA_SF -2, DCV_SF -1, DCW_SF 0, DCWH_SF 1, N, then one 20-register block per module."""
+    values = {2: [s16(-2), s16(-1), 0, 1], 8: [len(modules)]}
+    for index, module in enumerate(modules):
+        at = 10 + 20 * index
+        values[at] = [module["ID"]] + text(module["IDStr"], 8) + [module["DCA"], module["DCV"], module["DCW"]]
+        values[at + 12] = u32(module["DCWH"]) + u32(module["Tms"]) + [module["Tmp"], module["DCSt"]] + u32(0)
+    return (160, 8 + 20 * len(modules), values)
+
+
+def volt_var(curves):
+    """Model 705: NPt, NCrv, V_SF -1, DeptRef_SF -1, RspTms_SF 0, then per curve 10 registers and NPt (V, Var) pairs."""
+    points = len(curves[0][2])
+    values = {2: [1], 5: [points, len(curves)], 12: [s16(-1), s16(-1), 0]}
+    at = 15
+    for v_ref, response_s, pairs in curves:
+        # ActPt, DeptRef (1: % VarMax), Pri, VRef, VRefAuto, VRefAutoEna, VRefAutoTms, RspTms (uint32), ReadOnly
+        values[at] = [len(pairs), 1, 1, v_ref, v_ref, 0, 0] + u32(response_s) + [1]
+        values[at + 10] = [word for pair in pairs for word in pair]
+        at += 10 + 2 * points
+    return (705, 13 + len(curves) * (10 + 2 * points), values)
+
+
 def common(model):
     return (1, 66, {2: text("OpenDSO", 16), 18: text(model, 16), 50: text("SN-0001", 16)})
 
@@ -90,7 +117,18 @@ def build(device):
             (120, 26, {3: [600], 4: [1]}),        # WRtg 6000 W
             (121, 30, {2: [6000], 22: [0]}),      # WMax 6000 W
             (123, 24, {23: [0]}),
-            (704, 65, {54: [0], 55: [0]}),        # WMaxLimPct_SF 0, WSet_SF 0
+            # 704: WMaxLimPct_SF 0, WSet_SF 0, PF_SF -3; its four sync groups (PF, Ext) at 59..66.
+            (704, 65, {53: [s16(-3)], 54: [0], 55: [0], 59: [950, 1], 61: [1000, 0], 63: [900, 1], 65: [1000, 0]}),
+            mppt([  # 160 with two modules; module 2 does not implement DCA
+                {"ID": 1, "IDStr": "string A", "DCA": 812, "DCV": 4125, "DCW": 3350, "DCWH": 123456, "Tms": 3600,
+                 "Tmp": s16(-5), "DCSt": 4},
+                {"ID": 2, "IDStr": "string B", "DCA": 0xFFFF, "DCV": 3980, "DCW": 1150, "DCWH": 65600, "Tms": 3599,
+                 "Tmp": 21, "DCSt": 4},
+            ]),
+            volt_var([  # 705 with two curves of three points (V % VNom x 10^-1, Var % x 10^-1)
+                (1000, 10, [(920, 300), (1000, 0), (1080, s16(-300))]),
+                (1010, 5, [(900, 440), (1000, 0), (1100, s16(-440))]),
+            ]),
         ])
     if device == "storage":
         return sunspec(0, [
@@ -105,7 +143,7 @@ def build(device):
         return sunspec(50000, [common("Test meter"), (203, 105, {16: [6000], 17: [s16(-2)], 18: [s16(-1500)], 22: [0], 46: u32(987654), 54: [0]})])
     if device == "victron":
         image = Image(840)
-        image.put(840, [5230, s16(-125), s16(-650), 77])  # 52.30 V, -12.5 A, -650 W, 77 %
+        image.put(840, [523, s16(-125), s16(-650), 77])  # 52.3 V (x 0.1), -12.5 A (x 0.1), -650 W, 77 %
         image.put(2700, [0])
         return image
     if device == "sdm630":
@@ -125,6 +163,11 @@ async def action(function_code, start_address, address, count, current_registers
     while STATE["muted"]:
         await asyncio.sleep(0.05)
     return None
+
+
+async def silent(function_code, start_address, address, count, current_registers, set_values):
+    # The server drops requests for a unit that "does not exist" (ignore_missing_devices).
+    raise NoSuchIdException("no such unit on this line")
 
 
 async def commands():
@@ -148,26 +191,34 @@ async def commands():
         elif parts[0] in ("mute", "unmute"):
             STATE["muted"] = parts[0] == "mute"
             print("ok", flush=True)
+        elif parts[0] == "unit":
+            STATE["unit"] = int(parts[1])
+            print("ok", flush=True)
 
 
 async def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--device", required=True)
     parser.add_argument("--port", type=int, default=0)
-    parser.add_argument("--unit", type=int, default=1)
+    parser.add_argument("--unit", type=int, action="append")
     parser.add_argument("--serial")
     parser.add_argument("--baud", type=int, default=19200)
     args = parser.parse_args()
-    image = build(args.device)
-    words = image.words()
-    data = SimData(address=image.start, values=words, datatype=DataType.REGISTERS)
-    device = SimDevice(id=args.unit, simdata=[data], action=action)
+    units = args.unit or [1]
+    devices = []
+    for unit in units:
+        image = build(args.device)
+        data = SimData(address=image.start, values=image.words(), datatype=DataType.REGISTERS)
+        devices.append(SimDevice(id=unit, simdata=[data], action=action))
+    # Id 0 is pymodbus's catch-all for every unit not given: every register exists, so each request reaches the
+    # action that drops it, and nobody answers, as on a real line (a dead device on the bus).
+    devices.append(SimDevice(id=0, simdata=[SimData(address=0, count=65536, values=0, datatype=DataType.REGISTERS)], action=silent))
     if args.serial:
-        server = ModbusSerialServer(device, framer=FramerType.RTU, port=args.serial, baudrate=args.baud)
+        server = ModbusSerialServer(devices, framer=FramerType.RTU, port=args.serial, baudrate=args.baud, ignore_missing_devices=True)
     else:
-        server = ModbusTcpServer(device, address=("127.0.0.1", args.port))
+        server = ModbusTcpServer(devices, address=("127.0.0.1", args.port), ignore_missing_devices=True)
     await server.serve_forever(background=True)
-    STATE["context"], STATE["unit"] = server.context, args.unit
+    STATE["context"], STATE["unit"] = server.context, units[0]
     if args.serial:
         print("ready", flush=True)
     else:

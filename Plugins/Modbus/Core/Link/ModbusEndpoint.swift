@@ -10,4 +10,12 @@ package enum ModbusEndpoint: Equatable {
         case .rtu(let device, let baud, let parity, let dataBits, let stopBits): "rtu \(device) \(baud) \(dataBits)\(parity)\(stopBits)"
         }
     }
+
+    /// A serial line's framing, e.g. `9600 8N1` (empty for TCP): every unit on one line must share it.
+    package var framing: String {
+        switch self {
+        case .tcp: ""
+        case .rtu(_, let baud, let parity, let dataBits, let stopBits): "\(baud) \(dataBits)\(parity)\(stopBits)"
+        }
+    }
 }

@@ -7,23 +7,34 @@ package struct ModbusError: Error, CustomStringConvertible {
     package let exceptionCode: Int?
     package let description: String
 
-    /// True when the device did not answer or the link failed (retry later), false for a Modbus exception.
-    package var isLinkFailure: Bool { exceptionCode == nil }
+    /// True when the device did not answer or the link failed (retry later); false for a Modbus exception, or
+    /// when the device answered with something unusable (no SunSpec marker, other models than configured).
+    package let isLinkFailure: Bool
 
     package init(device: String, operation: String, errnoValue: Int32) {
         let base = Int32(MODBUS_ENOBASE)
         if errnoValue > base, errnoValue <= base + 11 {
             let code = Int(errnoValue - base)
             exceptionCode = code
+            isLinkFailure = false
             description = "device '\(device)': \(operation): Modbus exception \(code) (\(ModbusError.exceptionName(code)))"
         } else {
             exceptionCode = nil
+            isLinkFailure = true
             description = "device '\(device)': \(operation): \(ModbusError.linkFailureName(errnoValue))"
         }
     }
 
     package init(device: String, message: String) {
         exceptionCode = nil
+        isLinkFailure = true
+        description = "device '\(device)': \(message)"
+    }
+
+    /// The device answered, but what it holds cannot be used as configured: retrying will not help.
+    package init(device: String, invalidContent message: String) {
+        exceptionCode = nil
+        isLinkFailure = false
         description = "device '\(device)': \(message)"
     }
 
@@ -58,8 +69,9 @@ package struct ModbusError: Error, CustomStringConvertible {
         case base + 12: return "invalid CRC"
         case base + 13: return "invalid data in the response"
         case base + 14: return "invalid exception code in the response"
-        case base + 15: return "too many data"
-        case base + 16: return "response not from the requested unit"
+        case base + 15: return "unknown exception code in the response"
+        case base + 16: return "too many data"
+        case base + 17: return "response not from the requested unit"
         default: return "link error (errno \(errnoValue))"
         }
     }

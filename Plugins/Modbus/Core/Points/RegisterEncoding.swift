@@ -25,6 +25,13 @@ package struct RegisterEncoding: Equatable {
     package var sunSpecSentinels = false
     package var isAccumulator = false
 
+    package init(type: RegisterType, wordOrder: WordOrder = .highFirst, sunSpecSentinels: Bool = false, isAccumulator: Bool = false) {
+        self.type = type
+        self.wordOrder = wordOrder
+        self.sunSpecSentinels = sunSpecSentinels
+        self.isAccumulator = isAccumulator
+    }
+
     /// The raw value of the registers at `registers[0..<type.registerCount]`, NaN when not implemented.
     package func decode(_ registers: UnsafePointer<UInt16>) -> Double {
         let wide = combined(registers)

@@ -1,10 +1,19 @@
-/// A model found on a device: its id, the address of its ID register and its length L.
+/// A model found on a device: its id, the address of its ID register, its length L and its group counts.
 package struct DiscoveredModel: Equatable {
     package let id: Int
     package let address: Int
     package let length: Int
+    /// The values of the count registers its groups depend on (705 `NCrv`, `NPt`), read at discovery.
+    package var counts: [String: Int]
     /// First data register (after ID and L).
     package var dataAddress: Int { address + 2 }
+
+    package init(id: Int, address: Int, length: Int, counts: [String: Int] = [:]) {
+        self.id = id
+        self.address = address
+        self.length = length
+        self.counts = counts
+    }
 }
 
 /// Finds the SunSpec model chain: "SunS" at 40000, 0 or 50000, then models until the end model 0xFFFF.
@@ -34,7 +43,7 @@ package enum SunSpecDiscovery {
             }
             return (base, try chain(on: link, startingAt: base + 2))
         }
-        throw ModbusError(device: link.deviceName, message: "no SunSpec marker 'SunS' at \(attempts.joined(separator: ", "))")
+        throw ModbusError(device: link.deviceName, invalidContent: "no SunSpec marker 'SunS' at \(attempts.joined(separator: ", "))")
     }
 
     private static func chain(on link: ModbusLink, startingAt start: Int) throws(ModbusError) -> [DiscoveredModel] {
@@ -59,10 +68,28 @@ package enum SunSpecDiscovery {
                 throw error
             }
             if header[0] == 0xFFFF { return models }
-            let model = DiscoveredModel(id: Int(header[0]), address: address, length: Int(header[1]))
+            var model = DiscoveredModel(id: Int(header[0]), address: address, length: Int(header[1]))
+            model.counts = try counts(of: model, on: link)
             models.append(model)
             address += 2 + model.length
         }
-        throw ModbusError(device: link.deviceName, message: "SunSpec model chain has no end model (0xFFFF) by register \(address)")
+        throw ModbusError(device: link.deviceName, invalidContent: "SunSpec model chain has no end model (0xFFFF) by register \(address)")
+    }
+
+    /// Reads the count registers the model's groups depend on (one read covering them all); none for most models.
+    private static func counts(of model: DiscoveredModel, on link: ModbusLink) throws(ModbusError) -> [String: Int] {
+        guard let definition = SunSpecModelDefinition.all[model.id] else { return [:] }
+        let offsets = definition.countRegisterNames.compactMap { name in
+            definition.point(named: name).map { (name, $0.offset) }
+        }.filter { $0.1 < model.length + 2 }
+        guard let first = offsets.map(\.1).min(), let last = offsets.map(\.1).max() else { return [:] }
+        var words = [UInt16](repeating: 0, count: last - first + 1)
+        try words.withUnsafeMutableBufferPointer { (buffer) throws(ModbusError) in
+            try link.readRegisters(function: 3, address: model.address + first, count: buffer.count, into: buffer.baseAddress!)
+        }
+        var counts: [String: Int] = [:]
+        // 0xFFFF is "not implemented": no instances.
+        for (name, offset) in offsets { counts[name] = words[offset - first] == 0xFFFF ? 0 : Int(words[offset - first]) }
+        return counts
     }
 }

@@ -1,11 +1,12 @@
-/// A SunSpec information model's fixed block: its id, length and points (offsets from the model's ID register).
+/// A SunSpec information model: its id, its fixed block (length and points, offsets from the model's ID register)
+/// and the groups that follow the fixed block.
 package struct SunSpecModelDefinition: Sendable {
     /// SunSpec point types that occur in the supported models.
     package enum PointType: Sendable {
         case int16, uint16, int32, uint32, uint64, acc32, acc64, enum16, bitfield16, bitfield32, sunssf, string, float32
 
         /// The register encoding, or nil for strings (not a number for the host).
-        var encoding: RegisterEncoding? {
+        package var encoding: RegisterEncoding? {
             switch self {
             case .int16, .sunssf: RegisterEncoding(type: .int16, sunSpecSentinels: true)
             case .uint16, .enum16, .bitfield16: RegisterEncoding(type: .uint16, sunSpecSentinels: true)
@@ -20,18 +21,20 @@ package struct SunSpecModelDefinition: Sendable {
         }
 
         /// Enumerations and bit fields are states for the host, not measurements.
-        var isStatus: Bool { self == .enum16 || self == .bitfield16 || self == .bitfield32 }
+        package var isStatus: Bool { self == .enum16 || self == .bitfield16 || self == .bitfield32 }
     }
 
-    /// One point of the model.
+    /// One point of the model (or of one group instance, with the group's prefix in `name` once laid out).
     package struct Point: Sendable {
-        let name: String
-        let offset: Int
-        let type: PointType
-        let size: Int
-        let scaleFactor: String?
-        let unit: String
-        let writable: Bool
+        package let name: String
+        /// Registers from the model's ID register (from the group instance's start inside a `SunSpecGroup`).
+        package let offset: Int
+        package let type: PointType
+        package let size: Int
+        /// The name of its `sunssf` point: in the same group instance when it has one, else in the fixed block.
+        package let scaleFactor: String?
+        package let unit: String
+        package let writable: Bool
 
         init(_ name: String, _ offset: Int, _ type: PointType, size: Int, scaleFactor: String?, unit: String, writable: Bool) {
             self.name = name
@@ -48,9 +51,20 @@ package struct SunSpecModelDefinition: Sendable {
     package let name: String
     /// L of the fixed block (registers after ID and L).
     package let fixedLength: Int
-    /// The model continues with repeating groups (160 modules, 704 power-factor groups) this driver does not decode.
+    /// The model continues with groups after its fixed block (160 modules, 704 power-factor groups, 705 curves).
     package let hasRepeatingGroups: Bool
     package let points: [Point]
+    /// The groups after the fixed block, in register order (see `layout(length:counts:)`).
+    package let groups: [SunSpecGroup]
+
+    package init(id: Int, name: String, fixedLength: Int, hasRepeatingGroups: Bool, points: [Point], groups: [SunSpecGroup] = []) {
+        self.id = id
+        self.name = name
+        self.fixedLength = fixedLength
+        self.hasRepeatingGroups = hasRepeatingGroups
+        self.points = points
+        self.groups = groups
+    }
 
     package func point(named name: String) -> Point? { points.first { $0.name == name } }
 

@@ -1,5 +1,5 @@
-// SunSpec model definitions (sunspec/models, Apache-2.0), written as Swift data: fixed points only.
-// Offsets are registers from the model's ID register; a repeating group after the fixed part is not decoded.
+// SunSpec model definitions (sunspec/models, Apache-2.0), written as Swift data.
+// Offsets are registers from the model's ID register; groups after the fixed block are `SunSpecGroup`s.
 
 extension SunSpecModelDefinition {
     /// Model 701, "DERMeasureAC": DER AC Measurement.
@@ -200,6 +200,25 @@ extension SunSpecModelDefinition {
             .init("WSetPct_SF", 56, .sunssf, size: 1, scaleFactor: nil, unit: "", writable: false),
             .init("VarSet_SF", 57, .sunssf, size: 1, scaleFactor: nil, unit: "", writable: false),
             .init("VarSetPct_SF", 58, .sunssf, size: 1, scaleFactor: nil, unit: "", writable: false),
+        ],
+        groups: [
+            // Four "sync" groups of one instance each: the power-factor set points (injecting, absorbing) and their reverts.
+            SunSpecGroup(name: "PFWInj", count: .one, points: [
+                .init("PF", 0, .uint16, size: 1, scaleFactor: "PF_SF", unit: "", writable: true),
+                .init("Ext", 1, .enum16, size: 1, scaleFactor: nil, unit: "", writable: true),
+            ]),
+            SunSpecGroup(name: "PFWInjRvrt", count: .one, points: [
+                .init("PF", 0, .uint16, size: 1, scaleFactor: "PF_SF", unit: "", writable: true),
+                .init("Ext", 1, .enum16, size: 1, scaleFactor: nil, unit: "", writable: true),
+            ]),
+            SunSpecGroup(name: "PFWAbs", count: .one, points: [
+                .init("PF", 0, .uint16, size: 1, scaleFactor: "PF_SF", unit: "", writable: true),
+                .init("Ext", 1, .enum16, size: 1, scaleFactor: nil, unit: "", writable: true),
+            ]),
+            SunSpecGroup(name: "PFWAbsRvrt", count: .one, points: [
+                .init("PF", 0, .uint16, size: 1, scaleFactor: "PF_SF", unit: "", writable: true),
+                .init("Ext", 1, .enum16, size: 1, scaleFactor: nil, unit: "", writable: true),
+            ]),
         ]
     )
 
@@ -218,6 +237,25 @@ extension SunSpecModelDefinition {
             .init("V_SF", 12, .sunssf, size: 1, scaleFactor: nil, unit: "", writable: false),
             .init("DeptRef_SF", 13, .sunssf, size: 1, scaleFactor: nil, unit: "", writable: false),
             .init("RspTms_SF", 14, .sunssf, size: 1, scaleFactor: nil, unit: "", writable: false),
+        ],
+        groups: [
+            // NCrv stored curves, each with NPt (V, Var) points.
+            SunSpecGroup(name: "Crv", count: .register("NCrv"), points: [
+                .init("ActPt", 0, .uint16, size: 1, scaleFactor: nil, unit: "", writable: true),
+                .init("DeptRef", 1, .enum16, size: 1, scaleFactor: nil, unit: "", writable: true),
+                .init("Pri", 2, .enum16, size: 1, scaleFactor: nil, unit: "", writable: true),
+                .init("VRef", 3, .uint16, size: 1, scaleFactor: "V_SF", unit: "VNomPct", writable: true),
+                .init("VRefAuto", 4, .uint16, size: 1, scaleFactor: "V_SF", unit: "VNomPct", writable: false),
+                .init("VRefAutoEna", 5, .enum16, size: 1, scaleFactor: nil, unit: "", writable: true),
+                .init("VRefAutoTms", 6, .uint16, size: 1, scaleFactor: nil, unit: "Secs", writable: true),
+                .init("RspTms", 7, .uint32, size: 2, scaleFactor: "RspTms_SF", unit: "Secs", writable: true),
+                .init("ReadOnly", 9, .enum16, size: 1, scaleFactor: nil, unit: "", writable: false),
+            ], groups: [
+                SunSpecGroup(name: "Pt", count: .register("NPt"), points: [
+                    .init("V", 0, .uint16, size: 1, scaleFactor: "V_SF", unit: "VNomPct", writable: true),
+                    .init("Var", 1, .int16, size: 1, scaleFactor: "DeptRef_SF", unit: "DeptRef", writable: true),
+                ]),
+            ]),
         ]
     )
 

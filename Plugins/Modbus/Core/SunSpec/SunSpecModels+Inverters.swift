@@ -1,5 +1,5 @@
-// SunSpec model definitions (sunspec/models, Apache-2.0), written as Swift data: fixed points only.
-// Offsets are registers from the model's ID register; a repeating group after the fixed part is not decoded.
+// SunSpec model definitions (sunspec/models, Apache-2.0), written as Swift data.
+// Offsets are registers from the model's ID register; groups after the fixed block are `SunSpecGroup`s.
 
 extension SunSpecModelDefinition {
     /// Model 1, "common": Common.
@@ -448,6 +448,21 @@ extension SunSpecModelDefinition {
             .init("Evt", 6, .bitfield32, size: 2, scaleFactor: nil, unit: "", writable: false),
             .init("N", 8, .uint16, size: 1, scaleFactor: nil, unit: "", writable: false),
             .init("TmsPer", 9, .uint16, size: 1, scaleFactor: nil, unit: "", writable: false),
+        ],
+        groups: [
+            // `module`, count 0: as many 20-register modules as L holds (N repeats that number).
+            SunSpecGroup(name: "module", count: .fillingLength, points: [
+                .init("ID", 0, .uint16, size: 1, scaleFactor: nil, unit: "", writable: false),
+                .init("IDStr", 1, .string, size: 8, scaleFactor: nil, unit: "", writable: false),
+                .init("DCA", 9, .uint16, size: 1, scaleFactor: "DCA_SF", unit: "A", writable: false),
+                .init("DCV", 10, .uint16, size: 1, scaleFactor: "DCV_SF", unit: "V", writable: false),
+                .init("DCW", 11, .uint16, size: 1, scaleFactor: "DCW_SF", unit: "W", writable: false),
+                .init("DCWH", 12, .acc32, size: 2, scaleFactor: "DCWH_SF", unit: "Wh", writable: false),
+                .init("Tms", 14, .uint32, size: 2, scaleFactor: nil, unit: "Secs", writable: false),
+                .init("Tmp", 16, .int16, size: 1, scaleFactor: nil, unit: "C", writable: false),
+                .init("DCSt", 17, .enum16, size: 1, scaleFactor: nil, unit: "", writable: false),
+                .init("DCEvt", 18, .bitfield32, size: 2, scaleFactor: nil, unit: "", writable: false),
+            ]),
         ]
     )
 }

@@ -1,5 +1,5 @@
-// SunSpec model definitions (sunspec/models, Apache-2.0), written as Swift data: fixed points only.
-// Offsets are registers from the model's ID register; a repeating group after the fixed part is not decoded.
+// SunSpec model definitions (sunspec/models, Apache-2.0), written as Swift data.
+// Offsets are registers from the model's ID register; groups after the fixed block are `SunSpecGroup`s.
 
 extension SunSpecModelDefinition {
     /// Model 201, "ac_meter_an_or_ab": Meter (Single Phase) single phase (AN or AB) meter.

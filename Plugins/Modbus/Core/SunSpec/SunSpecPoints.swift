@@ -1,8 +1,10 @@
 import DSODriverABI
 
-/// Turns discovered models into host points: `m<id>.<Point>` (`m<id>_2.<Point>` for a second model of one id).
+/// Turns discovered models into host points: `m<id>.<Point>` (`m<id>_2.<Point>` for a second model of one id), and
+/// group points `m<id>.<Group><n>.<Point>` (`m160.module1.DCW`, `m705.Crv1.Pt2.V`) or `m<id>.<Group>.<Point>` for a
+/// single "sync" group (`m704.PFWInj.PF`).
 package enum SunSpecPoints {
-    /// Points of every known model; unknown models are reported through `skipped`.
+    /// Points of every known model, groups included; unknown models are reported through `skipped`.
     package static func points(for models: [DiscoveredModel], skipped: inout [String]) -> [ModbusPoint] {
         var points: [ModbusPoint] = []
         var seen: [Int: Int] = [:]
@@ -13,13 +15,15 @@ package enum SunSpecPoints {
                 continue
             }
             let prefix = seen[model.id]! == 1 ? "m\(model.id)" : "m\(model.id)_\(seen[model.id]!)"
-            for point in definition.points {
+            let layout = definition.layout(length: model.length, counts: model.counts).points
+            let byName = Dictionary(layout.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+            for point in layout {
                 guard point.type != .sunssf, let encoding = point.type.encoding else { continue }
                 // A device may send a shorter L than the standard's (older revisions): its missing points do not exist.
                 guard point.offset + point.size <= model.length + 2 else { continue }
                 var scaleFactorAddress: Int?
                 if let name = point.scaleFactor {
-                    guard let factor = definition.point(named: name), factor.offset < model.length + 2 else { continue }
+                    guard let factor = byName[name], factor.offset < model.length + 2 else { continue }
                     scaleFactorAddress = model.address + factor.offset
                 }
                 let kind = point.writable ? Int32(DSO_POINT_SETPOINT) : (point.type.isStatus ? Int32(DSO_POINT_STATUS) : Int32(DSO_POINT_MEASUREMENT))
@@ -35,17 +39,20 @@ package enum SunSpecPoints {
 
     /// SunSpec writes "Pct", "Secs", "% WMax": the host knows "%", "s".
     package static func unitName(_ unit: String) -> String {
-        if unit == "Pct" || unit.hasPrefix("%") { return "%" }
+        // VNomPct: % of nominal voltage; DeptRef: % of the curve's reference (WMax, VarMax, VarAval or VAMax).
+        if unit == "Pct" || unit.hasPrefix("%") || unit == "VNomPct" || unit == "DeptRef" { return "%" }
         if unit == "Secs" { return "s" }
         if unit == "C" { return "degC" }
         return unit
     }
 
-    /// The registers of the fixed blocks the driver polls: each model's data after ID and L, as far as the table knows it.
+    /// The registers the driver polls: each model's data after ID and L, fixed block and groups, as far as the table
+    /// knows it (one span per model, so a model is read whole and its values are consistent).
     package static func spans(for models: [DiscoveredModel]) -> [RegisterSpan] {
         models.compactMap { model in
             guard let definition = SunSpecModelDefinition.all[model.id] else { return nil }
-            return RegisterSpan(function: 3, address: model.dataAddress, count: min(model.length, definition.fixedLength))
+            let end = definition.layout(length: model.length, counts: model.counts).end
+            return RegisterSpan(function: 3, address: model.dataAddress, count: min(model.length, end - 2))
         }
     }
 }

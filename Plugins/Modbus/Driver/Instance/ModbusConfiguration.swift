@@ -5,7 +5,8 @@ import Foundation
 struct ModbusConfiguration {
     /// Where the points come from.
     enum Profile: Equatable {
-        case sunSpec
+        /// SunSpec discovery; with `models=`, the expected models (the device may be off at open).
+        case sunSpec(SunSpecModelHint?)
         case registerMap(path: String)
     }
 
@@ -19,7 +20,7 @@ struct ModbusConfiguration {
 
     static let keys = [
         "name", "transport", "host", "port", "device", "baud", "parity", "data_bits", "stop_bits", "unit", "timeout_ms",
-        "min_gap_ms", "reconnect_max_ms", "profile", "map", "refresh_s", "max_gap",
+        "min_gap_ms", "reconnect_max_ms", "profile", "map", "models", "refresh_s", "max_gap",
     ]
 
     init(parsing text: String) throws(DriverOpenError) {
@@ -71,9 +72,19 @@ struct ModbusConfiguration {
         refreshNanoseconds = Int64(try integer("refresh_s", 1, 1...3600)) * 1_000_000_000
         maximumGap = try integer("max_gap", 0, 0...120)
         switch (entries["profile"], entries["map"]) {
-        case (nil, nil), ("sunspec", nil): profile = .sunSpec
+        case (nil, nil), ("sunspec", nil):
+            guard let text = entries["models"] else {
+                profile = .sunSpec(nil)
+                break
+            }
+            do throws(SunSpecHintError) {
+                profile = .sunSpec(try SunSpecModelHint(parsing: text))
+            } catch {
+                throw DriverOpenError("config key 'models': \(error.description)")
+            }
         case (nil, let path?), ("map", let path?):
             guard path.hasPrefix("/") else { throw DriverOpenError("config key 'map': '\(path)' is not an absolute path") }
+            guard entries["models"] == nil else { throw DriverOpenError("config key 'models' lists SunSpec models; it does not apply with map=") }
             profile = .registerMap(path: path)
         case (let other?, _):
             throw DriverOpenError("config key 'profile': '\(other)' is not sunspec or map (with map=/path/file.json)")

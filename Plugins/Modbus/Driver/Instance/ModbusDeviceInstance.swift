@@ -3,42 +3,75 @@ import DSODriverABI
 
 /// One Modbus device behind the ABI: its link, its points (registers and composed SunSpec controls) and set-point leases.
 final class ModbusDeviceInstance {
+    /// Where each point's registers sit in the buffer the batched reads fill.
+    private struct Layout {
+        let plan: ReadPlan
+        /// Buffer index of each register point and of its scale-factor register (−1: none, or not on the device).
+        let valueIndices: [Int]
+        let scaleFactorIndices: [Int]
+        let buffer: UnsafeMutablePointer<UInt16>
+
+        init(points: [ModbusPoint], missing: Set<Int>, extraSpans: [RegisterSpan], maximumGap: Int) {
+            let present = points.indices.filter { !missing.contains($0) }.map { points[$0] }
+            var spans = present.map(\.span)
+            spans += present.compactMap { $0.scaleFactorAddress.map { RegisterSpan(function: 3, address: $0, count: 1) } }
+            spans += extraSpans
+            let plan = ReadPlan(covering: spans, maximumGap: maximumGap)
+            self.plan = plan
+            valueIndices = points.indices.map { missing.contains($0) ? -1 : plan.bufferIndex(function: points[$0].function, address: points[$0].address) ?? -1 }
+            scaleFactorIndices = points.indices.map { index in
+                missing.contains(index) ? -1 : points[index].scaleFactorAddress.flatMap { plan.bufferIndex(function: 3, address: $0) } ?? -1
+            }
+            buffer = .allocate(capacity: max(plan.registerCount, 1))
+            buffer.initialize(repeating: 0, count: max(plan.registerCount, 1))
+        }
+    }
+
     let configuration: ModbusConfiguration
     let host: HostConnection
     let link: ModbusLink
-    let registerPoints: [ModbusPoint]
-    var controls: [SunSpecControl]
-    let plan: ReadPlan
+    /// Fixed at open (the host's point list); addresses may change once, when a hinted device is first discovered.
+    private(set) var registerPoints: [ModbusPoint]
+    private(set) var controls: [SunSpecControl]
     let strings = CStringTable()
-    /// Buffer index of each register point and of its scale-factor register (−1: none).
-    private let valueIndices: [Int]
-    private let scaleFactorIndices: [Int]
-    private let buffer: UnsafeMutablePointer<UInt16>
+    private var layout: Layout
+    /// Points the configured `models=` named that the device does not have (a shorter L): always NaN.
+    private var missing: Set<Int> = []
     private var hasRead = false
-    var controlScaleFactors: [[String: Int]] = []
+    private(set) var controlScaleFactors: [[String: Int]]
     private var leases: [Int: SetpointLease] = [:]
+    /// Set while a device opened from its `models=` hint has not answered discovery yet (reads fail, it is stale).
+    var awaitedModels: SunSpecModelHint?
+    /// Why the device, once it answered, does not match `models=`; every read reports it.
+    var hintMismatch: String?
 
     var pointCount: Int { registerPoints.count + controls.count }
 
-    init(configuration: ModbusConfiguration, host: HostConnection, link: ModbusLink, points: [ModbusPoint], controls: [SunSpecControl], extraSpans: [RegisterSpan]) {
+    init(configuration: ModbusConfiguration, host: HostConnection, link: ModbusLink, points: [ModbusPoint], controls: [SunSpecControl],
+         controlScaleFactors: [[String: Int]], extraSpans: [RegisterSpan]) {
         self.configuration = configuration
         self.host = host
         self.link = link
         self.registerPoints = points
         self.controls = controls
-        var spans = points.map(\.span)
-        spans += points.compactMap { $0.scaleFactorAddress.map { RegisterSpan(function: 3, address: $0, count: 1) } }
-        spans += extraSpans
-        let plan = ReadPlan(covering: spans, maximumGap: configuration.maximumGap)
-        self.plan = plan
-        valueIndices = points.map { plan.bufferIndex(function: $0.function, address: $0.address) ?? -1 }
-        scaleFactorIndices = points.map { point in point.scaleFactorAddress.flatMap { plan.bufferIndex(function: 3, address: $0) } ?? -1 }
-        buffer = .allocate(capacity: max(plan.registerCount, 1))
-        buffer.initialize(repeating: 0, count: max(plan.registerCount, 1))
+        self.controlScaleFactors = controlScaleFactors
+        layout = Layout(points: points, missing: [], extraSpans: extraSpans, maximumGap: configuration.maximumGap)
     }
 
     deinit {
-        buffer.deallocate()
+        layout.buffer.deallocate()
+    }
+
+    /// Points the addresses of a device discovered after open: same names (the host's list does not change),
+    /// the discovered registers; `missing` points stay NaN.
+    func rebind(points: [ModbusPoint], missing: Set<Int>, controls: [SunSpecControl], controlScaleFactors: [[String: Int]], extraSpans: [RegisterSpan]) {
+        layout.buffer.deallocate()
+        registerPoints = points
+        self.missing = missing
+        self.controls = controls
+        self.controlScaleFactors = controlScaleFactors
+        layout = Layout(points: points, missing: missing, extraSpans: extraSpans, maximumGap: configuration.maximumGap)
+        hasRead = false
     }
 
     /// Describes point `index` for the host (strings live in `strings` until close).
@@ -62,11 +95,12 @@ final class ModbusDeviceInstance {
         guard count == pointCount else {
             throw DriverCallError(Int32(DSO_ERROR_INVALID), "device '\(configuration.deviceName)': read with count \(count), the instance has \(pointCount) points")
         }
+        try bindAwaitedModels()
         try refreshLeases()
         let started = host.nowNanoseconds()
         do {
-            for (index, read) in plan.reads.enumerated() {
-                try link.readRegisters(function: read.function, address: read.address, count: read.count, into: buffer + plan.bufferOffsets[index])
+            for (index, read) in layout.plan.reads.enumerated() {
+                try link.readRegisters(function: read.function, address: read.address, count: read.count, into: layout.buffer + layout.plan.bufferOffsets[index])
             }
         } catch {
             throw DriverCallError(Int32(DSO_ERROR_IO), error.description)
@@ -85,11 +119,11 @@ final class ModbusDeviceInstance {
 
     private func decodedValue(_ index: Int) -> Double {
         let point = registerPoints[index]
-        guard valueIndices[index] >= 0 else { return .nan }
-        var value = point.encoding.decode(buffer + valueIndices[index]) * point.scale
+        guard layout.valueIndices[index] >= 0 else { return .nan }
+        var value = point.encoding.decode(layout.buffer + layout.valueIndices[index]) * point.scale
         if point.scaleFactorAddress != nil {
-            guard scaleFactorIndices[index] >= 0 else { return .nan }
-            let factor = Int16(bitPattern: buffer[scaleFactorIndices[index]])
+            guard layout.scaleFactorIndices[index] >= 0 else { return .nan }
+            let factor = Int16(bitPattern: layout.buffer[layout.scaleFactorIndices[index]])
             // 0x8000: scale factor not implemented, so the value cannot be interpreted.
             guard factor != Int16.min, (-10...10).contains(factor) else { return .nan }
             value *= pow10(Int(factor))
@@ -146,6 +180,12 @@ final class ModbusDeviceInstance {
     }
 
     private func writeToDevice(index: Int, value: Double, remainingNanoseconds: Int64) throws(DriverCallError) {
+        if awaitedModels != nil {
+            throw DriverCallError(Int32(DSO_ERROR_IO), "device '\(configuration.deviceName)': not discovered yet (\(hintMismatch ?? "no answer since open")); set point '\(String(cString: info(index).name))' not written")
+        }
+        if missing.contains(index) {
+            throw DriverCallError(Int32(DSO_ERROR_INVALID), "device '\(configuration.deviceName)': point '\(registerPoints[index].name)' is not on the device (its model is shorter)")
+        }
         do {
             if index < registerPoints.count {
                 let point = registerPoints[index]
@@ -179,7 +219,7 @@ final class ModbusDeviceInstance {
     }
 
     private func scaleFactor(at address: Int, pointIndex: Int) throws(ModbusError) -> Int {
-        if hasRead, scaleFactorIndices[pointIndex] >= 0 { return Int(Int16(bitPattern: buffer[scaleFactorIndices[pointIndex]])) }
+        if hasRead, layout.scaleFactorIndices[pointIndex] >= 0 { return Int(Int16(bitPattern: layout.buffer[layout.scaleFactorIndices[pointIndex]])) }
         var word: UInt16 = 0
         try link.readRegisters(function: 3, address: address, count: 1, into: &word)
         return Int(Int16(bitPattern: word))
