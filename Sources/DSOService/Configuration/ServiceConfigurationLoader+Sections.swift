@@ -64,7 +64,7 @@ extension ServiceConfigurationLoader {
             diagnostics.report(present[0], "found a grid in this file together with [simulation], expected the grid in one place: the scenario or this file")
             return nil
         }
-        let reader = PlantGridReader(root: root, diagnostics: diagnostics, resolve: { [self] in resolve($0) })
+        let reader = PlantGridReader(root: root, folder: folder)
         reader.read()
         return reader
     }
@@ -85,7 +85,9 @@ extension ServiceConfigurationLoader {
                                expected: "the driver plugin's shared library, e.g. libDSOModbusDriver.so")
         }
         if let plant {
-            for driver in drivers { checkTargets(of: driver, resources: plant.resources, interfacePoints: plant.interfacePoints) }
+            for driver in drivers {
+                checkTargets(of: driver, resources: plant.gridReader.resources, interfacePoints: plant.gridReader.interfacePoints)
+            }
         }
         return drivers
     }

@@ -4,14 +4,14 @@ extension ScenarioLoader {
         for (fleetIndex, section) in root.tables("battery_fleets").enumerated() {
             let count = section.requiredInt("count", 1...100_000)
             let prefix = section.requiredString("id_prefix")
-            let common = commonKeys(section, providesRegulationByDefault: true, readsRamp: false)
+            let common = grid.commonKeys(section, providesRegulationByDefault: true, readsRamp: false)
             let ratings = ratingDrawer(section, base: "power_kw")
             let duration = section.requiredDouble("duration_h", .positive)
             let rampFraction = section.double("ramp_fraction_per_s", default: .infinity, .positive)
             let chargeEfficiency = section.double("charge_efficiency", default: 0.95, .efficiency)
             let dischargeEfficiency = section.double("discharge_efficiency", default: 0.95, .efficiency)
             let initialSOC = section.optionalDoubles("initial_soc_range", .fraction, count: 2) ?? [0.5, 0.5]
-            let soc = socRanges(section)
+            let soc = grid.socRanges(section)
             var random = DeviceRandom(seed: fleetSeed(section, "battery_fleets", fleetIndex))
             section.finish()
             for unit in 0..<count {
@@ -24,8 +24,10 @@ extension ScenarioLoader {
                     timeConstantSeconds: common.timeConstantSeconds, commandDelaySeconds: common.commandDelaySeconds,
                     commandCapacity: commandCapacity(delaySeconds: common.commandDelaySeconds))
                 let id = unitID(prefix, unit, count)
-                add(batterySpec(id: id, parameters, common, socBand: soc.band), .battery(parameters),
-                    idKeyPath: section.path("id_prefix"))
+                let battery = common.resource(id: id, kind: .battery, maximumKW: power, minimumKW: -power,
+                                              rampKWPerSecond: parameters.rampKWPerSecond,
+                                              energyCapacityKWh: parameters.capacityKWh, soc: soc)
+                add(battery, .battery(parameters), idKeyPath: section.path("id_prefix"))
             }
         }
     }
@@ -34,7 +36,7 @@ extension ScenarioLoader {
         for (fleetIndex, section) in root.tables("pv_fleets").enumerated() {
             let count = section.requiredInt("count", 1...100_000)
             let prefix = section.requiredString("id_prefix")
-            let common = commonKeys(section, providesRegulationByDefault: false, readsRamp: false)
+            let common = grid.commonKeys(section, providesRegulationByDefault: false, readsRamp: false)
             let ratings = ratingDrawer(section, base: "rating_kw")
             let irradiance = profile(section)
             let scale = section.optionalDoubles("profile_scale_range", .nonNegative, count: 2) ?? [1, 1]
@@ -50,7 +52,9 @@ extension ScenarioLoader {
                     commandDelaySeconds: common.commandDelaySeconds,
                     commandCapacity: commandCapacity(delaySeconds: common.commandDelaySeconds))
                 let id = unitID(prefix, unit, count)
-                add(pvSpec(id: id, parameters, common), .pv(parameters), idKeyPath: section.path("id_prefix"))
+                let pv = common.resource(id: id, kind: .pv, maximumKW: rating, minimumKW: 0,
+                                         rampKWPerSecond: parameters.rampKWPerSecond)
+                add(pv, .pv(parameters), idKeyPath: section.path("id_prefix"))
             }
         }
     }

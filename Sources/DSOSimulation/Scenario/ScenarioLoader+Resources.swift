@@ -1,100 +1,71 @@
 import DSOModel
 
-/// Individual resources: `[[batteries]]`, `[[pv]]`, `[[loads]]`, `[[dr]]`.
+/// Individual resources: `[[batteries]]`, `[[pv]]`, `[[loads]]`, `[[dr]]`. `GridReader` reads what the kernel
+/// sees; the device's physics is derived from that, plus the keys only a simulated device has.
 extension ScenarioLoader {
     func readBatteries() {
         for section in root.tables("batteries") {
-            let id = section.requiredString("id")
-            let common = commonKeys(section, providesRegulationByDefault: true)
-            let power = section.requiredDouble("power_kw", .positive)
-            let charge = section.double("charge_kw", default: power, .positive)
-            let capacity = section.requiredDouble("capacity_kwh", .positive)
-            let soc = socRanges(section)
+            let battery = grid.battery(section)
             let parameters = BatteryParameters(
-                maxDischargeKW: power, maxChargeKW: charge, capacityKWh: capacity,
+                maxDischargeKW: battery.maximumKW, maxChargeKW: -battery.minimumKW, capacityKWh: battery.energyCapacityKWh,
                 chargeEfficiency: section.double("charge_efficiency", default: 0.95, .efficiency),
                 dischargeEfficiency: section.double("discharge_efficiency", default: 0.95, .efficiency),
-                initialSOC: section.double("initial_soc", default: 0.5, .fraction), socLimits: soc.limits,
-                rampKWPerSecond: common.rampKWPerSecond, timeConstantSeconds: common.timeConstantSeconds,
-                commandDelaySeconds: common.commandDelaySeconds,
-                commandCapacity: commandCapacity(delaySeconds: common.commandDelaySeconds))
+                initialSOC: section.double("initial_soc", default: 0.5, .fraction), socLimits: battery.socLimits,
+                rampKWPerSecond: battery.rampKWPerSecond, timeConstantSeconds: battery.responseTimeConstantSeconds,
+                commandDelaySeconds: battery.commandDelaySeconds,
+                commandCapacity: commandCapacity(delaySeconds: battery.commandDelaySeconds))
             section.finish()
-            add(batterySpec(id: id, parameters, common, socBand: soc.band), .battery(parameters), idKeyPath: section.path("id"))
+            add(battery, .battery(parameters), idKeyPath: section.path("id"))
         }
-    }
-
-    func batterySpec(id: String, _ parameters: BatteryParameters, _ common: CommonResourceKeys,
-                     socBand: ClosedRange<Double>) -> ResourceSpec {
-        ResourceSpec(
-            id: id, kind: .battery, interfacePoint: common.interfacePoint,
-            maximumKW: parameters.maxDischargeKW, minimumKW: -parameters.maxChargeKW,
-            rampKWPerSecond: parameters.rampKWPerSecond, energyCapacityKWh: parameters.capacityKWh,
-            socBand: socBand, socLimits: parameters.socLimits, cost: common.cost,
-            providesRegulation: common.providesRegulation, commandDelaySeconds: parameters.commandDelaySeconds,
-            responseTimeConstantSeconds: parameters.timeConstantSeconds)
     }
 
     func readPV() {
         for section in root.tables("pv") {
-            let id = section.requiredString("id")
-            let common = commonKeys(section, providesRegulationByDefault: false)
+            let pv = grid.pv(section)
             let parameters = PVParameters(
-                ratingKW: section.requiredDouble("rating_kw", .positive), irradiance: profile(section),
+                ratingKW: pv.maximumKW, irradiance: profile(section),
                 profileScale: section.double("profile_scale", default: 1, .nonNegative),
-                rampKWPerSecond: common.rampKWPerSecond, timeConstantSeconds: common.timeConstantSeconds,
-                commandDelaySeconds: common.commandDelaySeconds,
-                commandCapacity: commandCapacity(delaySeconds: common.commandDelaySeconds))
+                rampKWPerSecond: pv.rampKWPerSecond, timeConstantSeconds: pv.responseTimeConstantSeconds,
+                commandDelaySeconds: pv.commandDelaySeconds,
+                commandCapacity: commandCapacity(delaySeconds: pv.commandDelaySeconds))
             section.finish()
-            add(pvSpec(id: id, parameters, common), .pv(parameters), idKeyPath: section.path("id"))
+            add(pv, .pv(parameters), idKeyPath: section.path("id"))
         }
     }
 
-    func pvSpec(id: String, _ parameters: PVParameters, _ common: CommonResourceKeys) -> ResourceSpec {
-        ResourceSpec(
-            id: id, kind: .pv, interfacePoint: common.interfacePoint, maximumKW: parameters.ratingKW, minimumKW: 0,
-            rampKWPerSecond: parameters.rampKWPerSecond, cost: common.cost,
-            providesRegulation: common.providesRegulation, commandDelaySeconds: parameters.commandDelaySeconds,
-            responseTimeConstantSeconds: parameters.timeConstantSeconds)
-    }
-
+    /// A simulated load's or DR's profile scale scales its peak, and so the lowest output the kernel expects.
     func readLoads() {
         for (index, section) in root.tables("loads").enumerated() {
-            let id = section.requiredString("id")
-            let point = interfacePoint(section)
+            var load = grid.load(section)
             let parameters = LoadParameters(
-                peakKW: section.requiredDouble("peak_kw", .positive), shape: profile(section),
+                peakKW: -load.minimumKW, shape: profile(section),
                 profileScale: section.double("profile_scale", default: 1, .nonNegative),
                 noiseFraction: section.double("noise_fraction", default: 0, .within(0...0.5)),
                 noiseCorrelationSeconds: section.double("noise_correlation_s", default: 1, .positive),
                 seed: section.optionalInt("seed", 0...Int.max).map(UInt64.init) ?? derivedSeed("loads", index))
             section.finish()
-            let spec = ResourceSpec(id: id, kind: .load, interfacePoint: point, maximumKW: 0,
-                                    minimumKW: -parameters.peakKW * parameters.profileScale)
-            add(spec, .load(parameters), idKeyPath: section.path("id"))
+            load.minimumKW = -parameters.peakKW * parameters.profileScale
+            add(load, .load(parameters), idKeyPath: section.path("id"))
         }
     }
 
     func readDemandResponse() {
         for section in root.tables("dr") {
-            let id = section.requiredString("id")
-            let common = commonKeys(section, providesRegulationByDefault: false)
-            let peak = section.requiredDouble("peak_kw", .positive)
+            var demandResponse = grid.demandResponse(section)
+            let peak = -demandResponse.minimumKW
             let share = section.requiredDouble("curtailable_share", .fraction)
             let parameters = DemandResponseParameters(
                 peakKW: peak, shape: profile(section),
                 profileScale: section.double("profile_scale", default: 1, .nonNegative),
                 curtailableShare: share,
                 maxCurtailmentKW: section.double("max_curtailment_kw", default: share * peak, .nonNegative),
-                windows: windows(section), responseDelaySeconds: common.commandDelaySeconds,
-                timeConstantSeconds: common.timeConstantSeconds, rampKWPerSecond: common.rampKWPerSecond,
-                commandCapacity: commandCapacity(delaySeconds: common.commandDelaySeconds))
+                windows: windows(section), responseDelaySeconds: demandResponse.commandDelaySeconds,
+                timeConstantSeconds: demandResponse.responseTimeConstantSeconds,
+                rampKWPerSecond: demandResponse.rampKWPerSecond,
+                commandCapacity: commandCapacity(delaySeconds: demandResponse.commandDelaySeconds))
             section.finish()
-            let spec = ResourceSpec(
-                id: id, kind: .demandResponse, interfacePoint: common.interfacePoint, maximumKW: 0,
-                minimumKW: -peak * parameters.profileScale, rampKWPerSecond: common.rampKWPerSecond, cost: common.cost,
-                providesRegulation: common.providesRegulation, commandDelaySeconds: common.commandDelaySeconds,
-                responseTimeConstantSeconds: common.timeConstantSeconds)
-            add(spec, .demandResponse(parameters), idKeyPath: section.path("id"))
+            demandResponse.minimumKW = -peak * parameters.profileScale
+            add(demandResponse, .demandResponse(parameters), idKeyPath: section.path("id"))
         }
     }
 

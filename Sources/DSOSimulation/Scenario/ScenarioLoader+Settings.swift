@@ -27,7 +27,7 @@ extension ScenarioLoader {
         if let kind = RegulationSignalKind(rawValue: written.lowercased()) {
             regulation.signal = .generated(kind: kind, seed: seed)
         } else {
-            let path = resolve(written)
+            let path = grid.resolve(written)
             if !FileManager.default.isReadableFile(atPath: path) {
                 section.report("signal", found: "\"\(written)\" (no readable file at \(path))",
                                expected: "\"rega\", \"regd\" or the path of a signal CSV")

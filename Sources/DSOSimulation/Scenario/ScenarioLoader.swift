@@ -3,26 +3,24 @@ import Foundation
 import TOMLKit
 
 /// Turns a parsed TOML table into a `Scenario`, collecting every issue instead of stopping at the first.
+/// The grid vocabulary (interface points, schedules, resources' control keys) goes through `GridReader`,
+/// which a real-device service file shares; this adds the simulation's physics, fleets and settings.
 final class ScenarioLoader {
     let diagnostics = ScenarioDiagnostics()
     let root: TableReader
-    /// Folder of the scenario file; relative paths resolve against it.
-    let folder: String
+    let grid: GridReader
     var kernel = Scenario.KernelSettings()
     var run = Scenario.RunSettings()
     var regulation = Scenario.RegulationSettings()
-    var interfacePoints: [InterfacePointSpec] = []
-    var interfacePointIndex: [String: Int] = [:]
+    /// One per interface point, parallel to `grid.interfacePoints`.
     var meters: [InterfaceMeter] = []
-    var schedules: [ScheduleEntry] = []
-    var resources: [ResourceSpec] = []
     var devices: [String: DeviceSpec] = [:]
-    var resourceKeyPaths: [String: String] = [:]
     var profiles: [String: Profile] = [:]
 
+    /// `folder`: the scenario file's; relative paths in it resolve against it.
     init(root: TOMLTable, folder: String) {
         self.root = TableReader(table: root, keyPath: "", diagnostics: diagnostics)
-        self.folder = folder
+        self.grid = GridReader(root: self.root, folder: folder)
     }
 
     /// Reads every section; returns nil when the model could not be built (issues say why).
@@ -44,28 +42,11 @@ final class ScenarioLoader {
         readLoads()
         readDemandResponse()
         root.finish()
-        guard diagnostics.issues.isEmpty else { return nil }
-        let model: SubstationModel
-        do {
-            model = try SubstationModel(interfacePoints: interfacePoints, resources: resources)
-        } catch {
-            diagnostics.report(error.key, error.message)
-            return nil
-        }
-        let orderedDevices = model.resources.compactMap { devices[$0.id] }
-        let sortedSchedules = schedules.sorted {
-            ($0.interfacePoint, $0.startSeconds) < ($1.interfacePoint, $1.startSeconds)
-        }
+        guard let built = grid.buildModel() else { return nil }
+        let orderedDevices = built.model.resources.compactMap { devices[$0.id] }
         return Scenario(
-            name: name, sourcePath: sourcePath, model: model, devices: orderedDevices, meters: meters,
-            schedules: sortedSchedules, kernel: kernel, run: run, regulation: regulation, profiles: profiles)
-    }
-
-    /// Absolute form of a path written in the scenario (relative ones resolve against the scenario's folder).
-    func resolve(_ path: String) -> String {
-        let url = path.hasPrefix("/") ? URL(fileURLWithPath: path)
-            : URL(fileURLWithPath: folder).appendingPathComponent(path)
-        return url.standardizedFileURL.path
+            name: name, sourcePath: sourcePath, model: built.model, devices: orderedDevices, meters: meters,
+            schedules: built.schedules, kernel: kernel, run: run, regulation: regulation, profiles: profiles)
     }
 
     /// Loads (once) the profile named by `key`; reports a missing key or a bad file at that key.
@@ -73,7 +54,7 @@ final class ScenarioLoader {
         let placeholder = Profile.constant(0, name: "invalid")
         let written = reader.requiredString(key)
         guard !written.isEmpty else { return placeholder }
-        let path = resolve(written)
+        let path = grid.resolve(written)
         if let cached = profiles[path] { return cached }
         do {
             let loaded = try Profile.load(path: path)
@@ -85,15 +66,11 @@ final class ScenarioLoader {
         }
     }
 
-    /// Records a resource and its physics, reporting a duplicate id at the second definition.
+    /// Records a resource and its physics (a duplicate id is reported and keeps the first one's).
     func add(_ resource: ResourceSpec, _ device: DeviceSpec, idKeyPath: String) {
-        if let first = resourceKeyPaths[resource.id] {
-            diagnostics.report(idKeyPath, "duplicate resource id '\(resource.id)' (first defined at \(first))")
-            return
+        if grid.add(resource, idKeyPath: idKeyPath) {
+            devices[resource.id] = device
         }
-        resourceKeyPaths[resource.id] = idKeyPath
-        resources.append(resource)
-        devices[resource.id] = device
     }
 
     /// Ring capacity that holds every command given within one command delay at the kernel period.

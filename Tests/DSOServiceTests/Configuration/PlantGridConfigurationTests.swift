@@ -1,5 +1,6 @@
 import DSOModel
 import DSOService
+import DSOSimulation
 import Foundation
 import Testing
 
@@ -96,6 +97,33 @@ import Testing
                     "a constant schedule holds until replaced")
             #expect(grid.regulationAwardMW == 0.4)
             #expect(configuration.kernel == .init(), "no scenario: the kernel's defaults")
+        }
+    }
+
+    @Test func theSameGridReadsAlikeInAScenario() throws {
+        try RepositoryFiles.withTemporaryFolder { folder in
+            try "start_s,end_s,net_import_kw\n0,3600,800\n3600,7200,-200\n"
+                .write(to: folder.appendingPathComponent("north.csv"), atomically: true, encoding: .utf8)
+            let library = folder.appendingPathComponent("libDriver.so").path
+            _ = FileManager.default.createFile(atPath: library, contents: Data("not checked here".utf8))
+            let serviceText = Self.text(library: library)
+            let configuration = try ServiceConfiguration.parse(
+                toml: serviceText, path: folder.appendingPathComponent("site.toml").path)
+            guard case .drivers(let grid, _) = configuration.devices else {
+                Issue.record("expected real devices"); return
+            }
+            // The same tables with the physics a simulated device needs, and no drivers.
+            let profiles = RepositoryFiles.path("examples/profiles")
+            let scenarioText = String(serviceText[..<serviceText.range(of: "[[drivers]]")!.lowerBound])
+                .replacingOccurrences(of: "rating_kw = 250", with: "rating_kw = 250\nprofile = \"\(profiles)/pv-clear-sky.csv\"")
+                .replacingOccurrences(of: "peak_kw = 1500", with: "peak_kw = 1500\nprofile = \"\(profiles)/feeder-load.csv\"")
+                .replacingOccurrences(of: "peak_kw = 80", with: "peak_kw = 80\ncurtailable_share = 0.5\nprofile = \"\(profiles)/dr-commercial-hvac.csv\"")
+            let scenario = try Scenario.parse(toml: scenarioText, path: folder.appendingPathComponent("site-sim.toml").path)
+            #expect(scenario.model == grid.model)
+            #expect(scenario.schedules.dropLast() == grid.schedules.dropLast())
+            #expect(scenario.schedules.map(\.netImportKW) == grid.schedules.map(\.netImportKW))
+            #expect(scenario.schedules.last?.endSeconds == scenario.run.durationSeconds,
+                    "a scenario's constant schedule holds over its run")
         }
     }
 

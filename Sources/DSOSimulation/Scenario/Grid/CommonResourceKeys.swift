@@ -8,11 +8,35 @@ struct CommonResourceKeys {
     var timeConstantSeconds: Double
     var cost: MarginalCost
     var providesRegulation: Bool
+
+    /// The kernel's view of a resource with these keys. A fleet passes each unit's ramp (drawn per unit);
+    /// `soc` is a battery's (hard limits, kernel band) and leaves the model's defaults otherwise.
+    func resource(id: String, kind: ResourceKind, maximumKW: Double, minimumKW: Double,
+                  rampKWPerSecond unitRamp: Double? = nil, energyCapacityKWh: Double = 0,
+                  soc: SOCRanges? = nil) -> ResourceSpec {
+        var resource = ResourceSpec(
+            id: id, kind: kind, interfacePoint: interfacePoint, maximumKW: maximumKW, minimumKW: minimumKW,
+            rampKWPerSecond: unitRamp ?? rampKWPerSecond, energyCapacityKWh: energyCapacityKWh, cost: cost,
+            providesRegulation: providesRegulation, commandDelaySeconds: commandDelaySeconds,
+            responseTimeConstantSeconds: timeConstantSeconds)
+        if let soc {
+            resource.socLimits = soc.limits
+            resource.socBand = soc.band
+        }
+        return resource
+    }
 }
 
-extension ScenarioLoader {
-    /// Reads `interface_point`, `ramp_kw_per_s` (unless `rampKey` is nil), `command_delay_s`, `time_constant_s`,
-    /// `cost_linear_per_kwh`, `cost_quadratic_per_kwh_per_kw` and `provides_regulation`.
+/// A battery's state-of-charge limits: the BMS's hard ones and the band the kernel keeps it in.
+struct SOCRanges {
+    var limits: ClosedRange<Double>
+    var band: ClosedRange<Double>
+}
+
+extension GridReader {
+    /// Reads `interface_point`, `ramp_kw_per_s` (unless `readsRamp` is false: a fleet rates ramps per unit),
+    /// `command_delay_s`, `time_constant_s`, `cost_linear_per_kwh`, `cost_quadratic_per_kwh_per_kw` and
+    /// `provides_regulation`.
     func commonKeys(_ section: TableReader, providesRegulationByDefault: Bool, readsRamp: Bool = true) -> CommonResourceKeys {
         CommonResourceKeys(
             interfacePoint: interfacePoint(section),
@@ -26,20 +50,20 @@ extension ScenarioLoader {
     }
 
     /// `soc_min`/`soc_max` (hard limits) and `soc_band_min`/`soc_band_max` (kernel band), checked for order.
-    func socRanges(_ section: TableReader) -> (limits: ClosedRange<Double>, band: ClosedRange<Double>) {
+    func socRanges(_ section: TableReader) -> SOCRanges {
         let low = section.double("soc_min", default: 0.05, .fraction)
         let high = section.double("soc_max", default: 0.95, .fraction)
         let bandLow = section.double("soc_band_min", default: 0.2, .fraction)
         let bandHigh = section.double("soc_band_max", default: 0.8, .fraction)
         guard low < high else {
             section.report("soc_max", found: "\(high)", expected: "more than soc_min (\(low))")
-            return (0.05...0.95, 0.2...0.8)
+            return SOCRanges(limits: 0.05...0.95, band: 0.2...0.8)
         }
         guard low <= bandLow, bandLow <= bandHigh, bandHigh <= high else {
             section.report("soc_band_min", found: "\(bandLow)…\(bandHigh)",
                            expected: "soc_min ≤ soc_band_min ≤ soc_band_max ≤ soc_max (\(low)…\(high))")
-            return (low...high, low...high)
+            return SOCRanges(limits: low...high, band: low...high)
         }
-        return (low...high, bandLow...bandHigh)
+        return SOCRanges(limits: low...high, band: bandLow...bandHigh)
     }
 }
