@@ -195,7 +195,7 @@ let package = Package(
         // The Modbus driver plugin: configuration, set-point leases and the ABI; built only as a dynamic library.
         .target(
             name: "DSOModbusDriver",
-            dependencies: ["DSODriverABI", "DSOModbus"],
+            dependencies: ["DSODriverABI", "DSODriverKit", "DSOModbus"],
             path: "Plugins/Modbus/Driver",
             swiftSettings: strict
         ),

@@ -1,3 +1,4 @@
+import DSODriverKit
 import DSOModbus
 import DSODriverABI
 

@@ -1,9 +1,10 @@
+import DSODriverKit
 import DSOModbus
 import DSODriverABI
 
 extension ModbusDeviceInstance {
     /// Parses the configuration, connects, discovers SunSpec models (or takes them from `models=`) or loads the register map.
-    static func open(configText: String, host: HostConnection) throws(DriverOpenError) -> ModbusDeviceInstance {
+    static func open(host: HostConnection, configuration configText: String) throws(DriverOpenError) -> ModbusDeviceInstance {
         let configuration = try ModbusConfiguration(parsing: configText)
         let link: ModbusLink
         do {

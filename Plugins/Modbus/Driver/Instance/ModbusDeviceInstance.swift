@@ -1,8 +1,9 @@
+import DSODriverKit
 import DSOModbus
 import DSODriverABI
 
 /// One Modbus device behind the ABI: its link, its points (registers and composed SunSpec controls) and set-point leases.
-final class ModbusDeviceInstance {
+final class ModbusDeviceInstance: DriverInstance {
     /// Where each point's registers sit in the buffer the batched reads fill.
     private struct Layout {
         let plan: ReadPlan
@@ -75,7 +76,11 @@ final class ModbusDeviceInstance {
     }
 
     /// Describes point `index` for the host (strings live in `strings` until close).
-    func info(_ index: Int) -> dso_point_info {
+    func describe(point index: Int, into description: inout dso_point_info) {
+        description = info(index)
+    }
+
+    private func info(_ index: Int) -> dso_point_info {
         if index < registerPoints.count {
             let point = registerPoints[index]
             return dso_point_info(
@@ -91,10 +96,7 @@ final class ModbusDeviceInstance {
     }
 
     /// Keeps set points alive, then reads every register the points need (batched) and decodes them.
-    func read(into values: UnsafeMutablePointer<Double>, timestamps: UnsafeMutablePointer<Int64>, count: Int) throws(DriverCallError) {
-        guard count == pointCount else {
-            throw DriverCallError(Int32(DSO_ERROR_INVALID), "device '\(configuration.deviceName)': read with count \(count), the instance has \(pointCount) points")
-        }
+    func read(values: UnsafeMutablePointer<Double>, timestampsNanoseconds timestamps: UnsafeMutablePointer<Int64>) throws(DriverCallError) {
         try bindAwaitedModels()
         try refreshLeases()
         let started = host.nowNanoseconds()
@@ -132,7 +134,7 @@ final class ModbusDeviceInstance {
     }
 
     /// Writes a set point now and leases it until `validUntil` (host clock).
-    func write(index: Int, value: Double, validUntil: Int64) throws(DriverCallError) {
+    func write(point index: Int, value: Double, validUntilNanoseconds validUntil: Int64) throws(DriverCallError) {
         guard index >= 0, index < pointCount else {
             throw DriverCallError(Int32(DSO_ERROR_INVALID), "device '\(configuration.deviceName)': point index \(index) is outside 0..<\(pointCount)")
         }
@@ -226,7 +228,7 @@ final class ModbusDeviceInstance {
     }
 
     /// Hands every composed control back to the device (close): enables off; register maps get their safe values.
-    func release() {
+    func close() {
         for index in leases.keys.sorted() {
             if index < registerPoints.count {
                 if let safe = registerPoints[index].safeValue {
