@@ -154,7 +154,7 @@ let package = Package(
         .executableTarget(
             name: "dsoctl",
             dependencies: [
-                "DSODriverHost", "DSODriverABI", "DSOModbus", "DSOCANBMS", "DSOCommandLine", "DSOModel",
+                "DSODriverHost", "DSODriverABI", "DSOKernel", "DSOModbus", "DSOCANBMS", "DSOCommandLine", "DSOModel",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict

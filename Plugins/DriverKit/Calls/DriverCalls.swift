@@ -1,19 +1,21 @@
 public import DSODriverABI
 
-/// The vtable functions' Swift side for one instance type: checks every pointer, index and count the host passes,
-/// so nothing here traps on bad input, and turns thrown errors into ABI codes and messages prefixed with the driver.
+/// The vtable functions' Swift side: checks every pointer, index and count the host passes, so nothing here traps
+/// on bad input, and turns thrown errors into ABI codes and messages prefixed with the driver's name.
 ///
-/// A plugin's `@convention(c)` thunks cannot be generic, so each plugin keeps its own vtable closures; they only
-/// forward to these functions.
-public enum DriverCalls<Instance: DriverInstance> {
-    public static func open(driverName: String, host: UnsafePointer<dso_host>?, config: UnsafePointer<CChar>?,
-                            configurationExample: String, errorBuffer: UnsafeMutablePointer<CChar>?,
-                            capacity: Int) -> UnsafeMutableRawPointer? {
+/// Only `open` knows the plugin's instance type (a C function pointer cannot be generic, so each plugin passes one
+/// `open` closure to `DriverVTable.permanent`); the instance then crosses the boundary boxed, and every other call
+/// is the kit's own.
+public enum DriverCalls {
+    public static func open<Instance: DriverInstance>(
+        _ type: Instance.Type, driverName: String, host: UnsafePointer<dso_host>?, config: UnsafePointer<CChar>?,
+        configurationExample: String, errorBuffer: UnsafeMutablePointer<CChar>?, capacity: Int
+    ) -> UnsafeMutableRawPointer? {
         do throws(DriverOpenError) {
             let connection = try HostConnection(host, driverName: driverName)
             guard let config else { throw DriverOpenError("config is NULL; expected e.g. \(configurationExample)") }
             let instance = try Instance.open(host: connection, configuration: String(cString: config))
-            return Unmanaged.passRetained(instance).toOpaque()
+            return Unmanaged.passRetained(InstanceBox(instance)).toOpaque()
         } catch {
             ErrorBuffer.write("\(driverName): \(error.message)", to: errorBuffer, capacity: capacity)
             return nil
@@ -83,13 +85,20 @@ public enum DriverCalls<Instance: DriverInstance> {
 
     public static func close(_ raw: UnsafeMutableRawPointer?) {
         guard let raw else { return }
-        let instance = Unmanaged<Instance>.fromOpaque(raw)
-        instance.takeUnretainedValue().close()
-        instance.takeUnretainedValue().host.log(Int32(DSO_LOG_INFO), "closed")
-        instance.release()
+        let box = Unmanaged<InstanceBox>.fromOpaque(raw)
+        let instance = box.takeUnretainedValue().instance
+        instance.close()
+        instance.host.log(Int32(DSO_LOG_INFO), "closed")
+        box.release()
     }
 
-    private static func instance(_ raw: UnsafeMutableRawPointer?) -> Instance? {
-        raw.map { Unmanaged<Instance>.fromOpaque($0).takeUnretainedValue() }
+    private static func instance(_ raw: UnsafeMutableRawPointer?) -> (any DriverInstance)? {
+        raw.map { Unmanaged<InstanceBox>.fromOpaque($0).takeUnretainedValue().instance }
     }
+}
+
+/// What the host holds as the instance pointer: one class whatever the plugin's instance type.
+final class InstanceBox {
+    let instance: any DriverInstance
+    init(_ instance: any DriverInstance) { self.instance = instance }
 }

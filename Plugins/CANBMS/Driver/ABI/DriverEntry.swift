@@ -3,23 +3,9 @@ import DSODriverKit
 
 /// The vtable, built once on first use and never freed: hosts keep pointers into it for the process's life.
 // nonisolated(unsafe): written only inside the global's one-time initialiser (swift_once), read-only after.
-nonisolated(unsafe) private let canBMSDriverVTable = DriverVTable.permanent(name: "can-bms", version: "1.0.0") { table in
-    table.open = { host, config, error, capacity in
-        DriverCalls<CANBMSInstance>.open(driverName: "can-bms", host: host, config: config,
-                                         configurationExample: "transport=slcan:/dev/ttyACM0; protocol=pylontech-v1.2",
-                                         errorBuffer: error, capacity: capacity)
-    }
-    table.point_count = { instance in DriverCalls<CANBMSInstance>.pointCount(instance) }
-    table.point_info = { instance, index, out in DriverCalls<CANBMSInstance>.pointInfo(instance, index: index, out: out) }
-    table.read = { instance, values, timestamps, count, error, capacity in
-        DriverCalls<CANBMSInstance>.read(instance, values: values, timestamps: timestamps, count: count,
-                                         errorBuffer: error, capacity: capacity)
-    }
-    table.write = { instance, index, value, validUntil, error, capacity in
-        DriverCalls<CANBMSInstance>.write(instance, index: index, value: value, validUntil: validUntil,
-                                          errorBuffer: error, capacity: capacity)
-    }
-    table.close = { instance in DriverCalls<CANBMSInstance>.close(instance) }
+nonisolated(unsafe) private let canBMSDriverVTable = DriverVTable.permanent(name: "can-bms", version: "1.0.0") { host, config, error, capacity in
+    DriverCalls.open(CANBMSInstance.self, driverName: "can-bms", host: host, config: config,
+                     configurationExample: "transport=slcan:/dev/ttyACM0; protocol=pylontech-v1.2", errorBuffer: error, capacity: capacity)
 }
 
 /// The plugin's one exported symbol: the host calls it after `dlopen` to get the driver's vtable.

@@ -1,10 +1,7 @@
 import ArgumentParser
 
-/// `dsoctl plugin`: Inspect a driver plugin (being built).
+/// `dsoctl plugin`: what a driver plugin is before anything is wired to it.
 struct PluginCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "plugin", abstract: "Inspect a driver plugin")
-
-    func run() async throws {
-        throw CtlFailure(.invalidInput, "dsoctl plugin is not built yet").report()
-    }
+    static let configuration = CommandConfiguration(
+        commandName: "plugin", abstract: "Inspect a driver plugin.", subcommands: [PluginInfoCommand.self])
 }

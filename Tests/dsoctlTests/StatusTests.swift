@@ -1,0 +1,55 @@
+import Foundation
+import OpenDSOTestSupport
+import Testing
+
+/// `dsoctl status` against a running `dsod run` on simulated devices: cycle health, interface points, resources,
+/// drivers and scores from its API; a wrong token exits 3, no dsod exits 2.
+@Suite(.serialized) struct StatusTests {
+    @Test func showsTheRunningServiceAndPassesItsAnswersThroughAsJSON() async throws {
+        try await TemporaryFolder.with { folder in
+            let dsod = try RunningDSOD(in: folder)
+            try #require(try await dsod.waitUntilServing(), "dsod did not start serving\n\(dsod.stderr)")
+            let token = ["--url", dsod.url, "--token", RunningDSOD.viewerToken]
+            let text = try await DSOCtl.run(["status"] + token, in: folder)
+            #expect(text.status == 0, "\(text)")
+            for fragment in ["kernel", "running", "overruns", "cycle time", "interface points", "SUB-A", "resources", "BESS-A1",
+                             "LOAD-A", "drivers", "scores", "PJM"] {
+                #expect(text.stdout.contains(fragment), "missing \(fragment)\n\(text)")
+            }
+            let result = try await DSOCtl.run(["status", "--json"] + token, in: folder)
+            #expect(result.status == 0, "\(result)")
+            let json = try jsonObject(result.stdout)
+            let kernel = try #require((json["status"] as? [String: Any])?["kernel"] as? [String: Any], "\(json)")
+            #expect((kernel["cycles"] as? Int ?? 0) > 0 && kernel["cyclePeriodSeconds"] as? Double == 0.1, "\(kernel)")
+            let points = try #require(json["interfacePoints"] as? [[String: Any]])
+            #expect(points.map { $0["id"] as? String } == ["SUB-A"] && points.first?["scheduledKW"] as? Double == 300, "\(points)")
+            let resources = try #require(json["resources"] as? [[String: Any]])
+            #expect(resources.compactMap { $0["id"] as? String } == ["BESS-A1", "LOAD-A"], "\(resources)")
+            let drivers = try #require(json["drivers"] as? [[String: Any]], "this dsod serves /api/v1/drivers: \(json)")
+            #expect(drivers.first?["driver"] as? String != nil && drivers.first?["state"] as? String != nil, "the simulated plugin's instance: \(drivers)")
+            #expect(json["scores"] is [String: Any])
+            let cycles = try #require(json["cycleDuration"] as? [String: Any], "cycle times from /metrics: \(json)")
+            #expect((cycles["count"] as? Int ?? 0) > 0 && (cycles["meanMs"] as? Double ?? -1) >= 0, "\(cycles)")
+        }
+    }
+
+    @Test func aMissingOrWrongTokenExitsThreeNamingTheToken() async throws {
+        try await TemporaryFolder.with { folder in
+            let dsod = try RunningDSOD(in: folder)
+            try #require(try await dsod.waitUntilServing(), "dsod did not start serving\n\(dsod.stderr)")
+            let none = try await DSOCtl.run(["status", "--url", dsod.url], in: folder)
+            #expect(none.status == 3 && none.stderr.contains("401") && none.stderr.contains("--token"), "\(none)")
+            let wrong = try await DSOCtl.run(["status", "--url", dsod.url, "--token", "not-a-known-token-000"], in: folder)
+            #expect(wrong.status == 3 && wrong.stderr.contains("the token is not known"), "\(wrong)")
+        }
+    }
+
+    @Test func noDSODExitsTwoAndSaysToCheckTheURL() async throws {
+        try await TemporaryFolder.with { folder in
+            let url = "http://127.0.0.1:\(try RunningDSOD.freePort())"
+            let result = try await DSOCtl.run(["status", "--url", url, "--token", RunningDSOD.viewerToken], in: folder)
+            #expect(result.status == 2, "\(result)")
+            #expect(result.stderr.contains("is dsod running? check --url"), "\(result)")
+        }
+    }
+}
