@@ -84,7 +84,7 @@ struct ModbusRegisterTests {
             for answer: String? in ["no\n", "\n", nil] {
                 let result = try await DSOCtl.run(arguments, in: folder, input: answer)
                 #expect(result.status == 4, "\(result)")
-                #expect(result.stderr.contains("Type yes to write") && result.stderr.contains("nothing written"), "\(result)")
+                #expect(result.stderr.contains("[y/N]") && result.stderr.contains("nothing was written"), "\(result)")
                 #expect(try peer.registers(50, 1) == before)
             }
             let yes = try await DSOCtl.run(arguments, in: folder, input: "yes\n")

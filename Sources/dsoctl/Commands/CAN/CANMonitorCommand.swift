@@ -61,14 +61,14 @@ struct CANMonitorCommand: AsyncParsableCommand {
     func run() async throws {
         try await reportingFailures {
             let link = try open()
-            StopSignal.install()
+            let interruption = Interruption()
             let start = Self.monotonicSeconds()
             if !json { StandardOutput.writeLine("   time_s  id     message             signals") }
             var frames = 0
             var known = 0
             var nextKeepAlive = start
             var batch: [CANFrame] = []
-            monitoring: while !StopSignal.isRequested {
+            monitoring: while !interruption.requested {
                 let now = Self.monotonicSeconds()
                 if let seconds, now - start >= seconds { break }
                 batch.removeAll(keepingCapacity: true)

@@ -61,11 +61,11 @@ struct DriverReadReport: Encodable {
     }
 
     func print() {
-        Swift.print("\(device.name) (\(device.driver) \(device.driverVersion)): \(points.count) point(s), read in \(ValueText.number(durationMs, decimals: 3)) ms")
+        Swift.print("\(device.name) (\(device.driver) \(device.driverVersion)): \(points.count) point(s), read in \(NumberText.trimmed(durationMs, decimals: 3)) ms")
         var table = Table(["point", "value", "unit", "status", "age"], alignments: [.left, .right, .left, .left, .right])
         for point in points {
-            let age = point.ageMs.value.isNaN ? "-" : "\(ValueText.number(point.ageMs.value, decimals: 1)) ms"
-            table.append([point.name + (point.writable ? " (w)" : ""), ValueText.number(point.value.value), point.unit,
+            let age = point.ageMs.value.isNaN ? "-" : "\(NumberText.trimmed(point.ageMs.value, decimals: 1)) ms"
+            table.append([point.name + (point.writable ? " (w)" : ""), NumberText.trimmed(point.value.value), point.unit,
                           point.status.rawValue, age])
         }
         table.print()

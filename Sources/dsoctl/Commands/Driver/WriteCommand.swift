@@ -39,10 +39,10 @@ struct WriteCommand: AsyncParsableCommand {
             try Self.check(value, for: target, on: session)
             let before = session.instance.read()
             session.flushLog()
-            let quantity = ValueText.quantity(value, unit: target.unit)
-            let current = before.isOK ? ValueText.quantity(before.values[index], unit: target.unit) : "unknown (read failed)"
+            let quantity = NumberText.quantity(value, unit: target.unit)
+            let current = before.isOK ? NumberText.quantity(before.values[index], unit: target.unit) : "unknown (read failed)"
             StandardError.write("\(session.label): \(target.name) reads \(current); writing \(quantity), valid for \(ttl)\n")
-            if !yes { try SetpointConfirmation.ask("Write \(quantity) to \(target.name) on \(session.target.deviceName)?") }
+            if !yes { try Confirmation.ask("Write \(quantity) to \(target.name) on \(session.target.deviceName)?") }
 
             let interruption = Interruption()
             let instance = session.instance
@@ -61,7 +61,7 @@ struct WriteCommand: AsyncParsableCommand {
                   instance.now() < validUntil {
                 last = Self.value(of: index, in: instance.read())
                 session.flushLog()
-                hold.update(leftSeconds: Double(validUntil - instance.now()) / 1e9, reads: ValueText.quantity(last, unit: target.unit))
+                hold.update(leftSeconds: Double(validUntil - instance.now()) / 1e9, reads: NumberText.quantity(last, unit: target.unit))
             }
             hold.finish()
             let report = SetpointWriteReport(
@@ -82,8 +82,8 @@ struct WriteCommand: AsyncParsableCommand {
                              hint: writable.isEmpty ? "this driver has no writable point" : "writable points: \(BenchSession.list(writable))")
         }
         guard value.isFinite, value >= point.minimum, value <= point.maximum else {
-            throw CtlFailure(.invalidInput, "\(ValueText.quantity(value, unit: point.unit)) is outside the limits of '\(point.name)'",
-                             hint: "--value within \(ValueText.number(point.minimum))…\(ValueText.number(point.maximum)) \(point.unit)")
+            throw CtlFailure(.invalidInput, "\(NumberText.quantity(value, unit: point.unit)) is outside the limits of '\(point.name)'",
+                             hint: "--value within \(NumberText.trimmed(point.minimum))…\(NumberText.trimmed(point.maximum)) \(point.unit)")
         }
     }
 

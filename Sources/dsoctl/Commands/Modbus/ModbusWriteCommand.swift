@@ -45,7 +45,7 @@ struct ModbusWriteCommand: AsyncParsableCommand {
             }
             if !yes {
                 let registers = words.count == 1 ? "holding register \(address)" : "holding registers \(address)…\(address + words.count - 1)"
-                try WriteConfirmation.ask("Write \(NumberText.format(value)) as \(type.rawValue) \(hexWords(words)) to \(registers) on \(target.deviceLabel())?")
+                try Confirmation.ask("Write \(NumberText.format(value)) as \(type.rawValue) \(hexWords(words)) to \(registers) on \(target.deviceLabel())?")
             }
             let link = try target.link()
             var readBack = [UInt16](repeating: 0, count: words.count)

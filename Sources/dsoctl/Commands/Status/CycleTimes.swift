@@ -36,7 +36,7 @@ struct CycleTimes: Encodable {
     }
 
     var text: String {
-        "mean \(ValueText.number(meanMs.value, decimals: 3)) ms, p99 ≤ \(ValueText.number(p99UpToMs.value, decimals: 3)) ms, "
-            + "worst ≤ \(ValueText.number(worstUpToMs.value, decimals: 3)) ms (\(count) cycles)"
+        "mean \(NumberText.trimmed(meanMs.value, decimals: 3)) ms, p99 ≤ \(NumberText.trimmed(p99UpToMs.value, decimals: 3)) ms, "
+            + "worst ≤ \(NumberText.trimmed(worstUpToMs.value, decimals: 3)) ms (\(count) cycles)"
     }
 }

@@ -48,24 +48,24 @@ struct StatusReport: Encodable {
                       drivers: try drivers.map { try decode([StatusDocuments.Driver].self, $0, "/api/v1/drivers") })
     }
 
-    private static func kw(_ value: Double?) -> String { value.map { ValueText.number($0, decimals: 1) } ?? "-" }
+    private static func kw(_ value: Double?) -> String { value.map { NumberText.trimmed($0, decimals: 1) } ?? "-" }
 
     func print() {
         let kernel = views.kernel
         var cycle = KeyValueList()
         cycle.append("dsod", url)
-        cycle.append("kernel", "\(kernel.state), cycle \(kernel.cycleIndex) at \(ValueText.number(kernel.timeSeconds, decimals: 1)) s, "
+        cycle.append("kernel", "\(kernel.state), cycle \(kernel.cycleIndex) at \(NumberText.trimmed(kernel.timeSeconds, decimals: 1)) s, "
                      + "period \(ShortDuration.text(kernel.cyclePeriodSeconds))")
         cycle.append("cycles", "\(kernel.cycles), overruns \(kernel.overruns), dropped records \(kernel.droppedRecords ?? 0), "
                      + "infeasible \(kernel.infeasibleCycles ?? 0)")
         cycle.append("cycle time", cycleDuration?.text ?? "n/a (/metrics not readable)")
         cycle.append("lateness", cycleLateness?.text ?? "n/a")
         if kernel.regulationEnabled ?? false {
-            cycle.append("regulation", "signal \(ValueText.number(kernel.signal ?? .nan, decimals: 3)), award \(Self.kw(kernel.awardKW)) kW, "
+            cycle.append("regulation", "signal \(NumberText.trimmed(kernel.signal ?? .nan, decimals: 3)), award \(Self.kw(kernel.awardKW)) kW, "
                          + "target \(Self.kw(kernel.regulationTargetKW)) kW, response \(Self.kw(kernel.regulationResponseKW)) kW")
         }
         cycle.append("fleet", "\(kernel.controllableResources ?? 0) controllable, aggregate SOC "
-                     + (kernel.aggregateSOC.map { "\(ValueText.number($0 * 100, decimals: 1)) %" } ?? "-"))
+                     + (kernel.aggregateSOC.map { "\(NumberText.trimmed($0 * 100, decimals: 1)) %" } ?? "-"))
         cycle.print()
 
         Swift.print("\ninterface points")
@@ -84,9 +84,9 @@ struct StatusReport: Encodable {
             let age = resource.telemetry.ageSeconds
             resources.append([resource.id, resource.kind, resource.health, Self.kw(resource.telemetry.measuredKW),
                               Self.kw(resource.setpoint.kw) + (resource.setpoint.isFallback == true ? " (fallback)" : ""),
-                              resource.setpoint.validForSeconds.map { ValueText.number($0, decimals: 1) } ?? "-",
-                              resource.telemetry.soc.map { ValueText.number($0 * 100, decimals: 1) } ?? "-",
-                              age.map { ValueText.number($0, decimals: 2) } ?? "-",
+                              resource.setpoint.validForSeconds.map { NumberText.trimmed($0, decimals: 1) } ?? "-",
+                              resource.telemetry.soc.map { NumberText.trimmed($0 * 100, decimals: 1) } ?? "-",
+                              age.map { NumberText.trimmed($0, decimals: 2) } ?? "-",
                               resource.health == "stale" || age == nil ? "yes" : "no"])
         }
         resources.print()
@@ -98,7 +98,7 @@ struct StatusReport: Encodable {
             for driver in drivers {
                 table.append([driver.name, driver.driver ?? "-", driver.state ?? "-", driver.readsOk.map(String.init) ?? "-",
                               driver.readsFailed.map(String.init) ?? "-",
-                              driver.lastGoodReadAgeSeconds.map { ValueText.number($0, decimals: 2) } ?? "never",
+                              driver.lastGoodReadAgeSeconds.map { NumberText.trimmed($0, decimals: 2) } ?? "never",
                               driver.lastError ?? "-"])
             }
             table.print()
@@ -108,16 +108,16 @@ struct StatusReport: Encodable {
         Swift.print("\nscores")
         var list = KeyValueList()
         if let pjm = scores.pjm {
-            list.append("PJM", "composite \(ValueText.number(pjm.composite, decimals: 3)) (accuracy \(ValueText.number(pjm.accuracy, decimals: 3)), "
-                        + "delay \(ValueText.number(pjm.delay, decimals: 3)), precision \(ValueText.number(pjm.precision, decimals: 3)); "
+            list.append("PJM", "composite \(NumberText.trimmed(pjm.composite, decimals: 3)) (accuracy \(NumberText.trimmed(pjm.accuracy, decimals: 3)), "
+                        + "delay \(NumberText.trimmed(pjm.delay, decimals: 3)), precision \(NumberText.trimmed(pjm.precision, decimals: 3)); "
                         + "\(pjm.sampleCount) samples)")
         } else {
             list.append("PJM", "no score yet")
         }
-        list.append("PJM hourly", scores.pjmHourlyComposite.map { ValueText.number($0, decimals: 3) } ?? "-")
-        list.append("CAISO accuracy", (scores.caisoMeanAccuracy.map { ValueText.number($0, decimals: 3) } ?? "-")
-                    + ", this interval " + (scores.caisoCurrentIntervalAccuracy.map { ValueText.number($0, decimals: 3) } ?? "-"))
-        list.append("CAISO mileage", "\(ValueText.number(scores.caisoTotalMileageMW ?? 0, decimals: 2)) MW")
+        list.append("PJM hourly", scores.pjmHourlyComposite.map { NumberText.trimmed($0, decimals: 3) } ?? "-")
+        list.append("CAISO accuracy", (scores.caisoMeanAccuracy.map { NumberText.trimmed($0, decimals: 3) } ?? "-")
+                    + ", this interval " + (scores.caisoCurrentIntervalAccuracy.map { NumberText.trimmed($0, decimals: 3) } ?? "-"))
+        list.append("CAISO mileage", "\(NumberText.trimmed(scores.caisoTotalMileageMW ?? 0, decimals: 2)) MW")
         list.print()
     }
 }

@@ -44,14 +44,14 @@ struct BenchReport: Encodable {
         if ok == 0 { problems.append("no read succeeded") }
         if timeouts > 0 { problems.append("\(timeouts) read(s) got no answer") }
         if errors > 0 { problems.append("\(errors) read(s) answered with an error") }
-        if p99 > cycleMs { problems.append("p99 \(ValueText.number(p99, decimals: 3)) ms is longer than the \(ValueText.number(cycleMs)) ms cycle") }
+        if p99 > cycleMs { problems.append("p99 \(NumberText.trimmed(p99, decimals: 3)) ms is longer than the \(NumberText.trimmed(cycleMs)) ms cycle") }
         keepsUp = problems.isEmpty
         if keepsUp {
             let maxMs = latency.maxMs.value
-            verdict = "keeps up with a \(ValueText.number(cycleMs)) ms cycle: p99 \(ValueText.number(p99, decimals: 3)) ms, "
-                + "no failures; timeout_s ≥ \(ValueText.number(Self.roundedUp(maxMs) / 1000)) covers the slowest read"
+            verdict = "keeps up with a \(NumberText.trimmed(cycleMs)) ms cycle: p99 \(NumberText.trimmed(p99, decimals: 3)) ms, "
+                + "no failures; timeout_s ≥ \(NumberText.trimmed(Self.roundedUp(maxMs) / 1000)) covers the slowest read"
         } else {
-            verdict = "does not keep up with a \(ValueText.number(cycleMs)) ms cycle: " + problems.joined(separator: "; ")
+            verdict = "does not keep up with a \(NumberText.trimmed(cycleMs)) ms cycle: " + problems.joined(separator: "; ")
         }
     }
 
@@ -64,14 +64,14 @@ struct BenchReport: Encodable {
         var summary = KeyValueList()
         summary.append("device", "\(device.name) (\(device.driver) \(device.driverVersion))")
         let pace = rateSeconds.value.isNaN ? "back to back" : "every \(ShortDuration.text(rateSeconds.value))"
-        summary.append("reads", "\(reads) in \(ValueText.number(seconds, decimals: 1)) s, \(pace) (\(ValueText.number(readsPerSecond, decimals: 1)) /s)")
+        summary.append("reads", "\(reads) in \(NumberText.trimmed(seconds, decimals: 1)) s, \(pace) (\(NumberText.trimmed(readsPerSecond, decimals: 1)) /s)")
         summary.append("ok", "\(ok)")
-        summary.append("late", "\(late) (ok, but over the \(ValueText.number(deadlineMs)) ms deadline: dsod would mark the device stale)")
+        summary.append("late", "\(late) (ok, but over the \(NumberText.trimmed(deadlineMs)) ms deadline: dsod would mark the device stale)")
         summary.append("timeouts", "\(timeouts) (DSO_ERROR_IO: no answer or link down)")
         summary.append("errors", "\(errors) (another error code: the device answered with an error)")
-        if timeouts + errors > 0 { summary.append("slowest failure", "\(ValueText.number(slowestFailureMs, decimals: 3)) ms") }
+        if timeouts + errors > 0 { summary.append("slowest failure", "\(NumberText.trimmed(slowestFailureMs, decimals: 3)) ms") }
         let stats = [("min", latency.minMs), ("p50", latency.p50Ms), ("p99", latency.p99Ms), ("max", latency.maxMs), ("mean", latency.meanMs)]
-        summary.append("round trip", stats.map { "\($0.0) \(ValueText.number($0.1.value, decimals: 3)) ms" }.joined(separator: "  "))
+        summary.append("round trip", stats.map { "\($0.0) \(NumberText.trimmed($0.1.value, decimals: 3)) ms" }.joined(separator: "  "))
         summary.print()
         if !latency.histogram.isEmpty {
             Swift.print("")

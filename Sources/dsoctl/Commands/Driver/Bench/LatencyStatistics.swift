@@ -51,7 +51,7 @@ struct LatencyStatistics: Encodable {
         for bucket in histogram {
             let lower = bucket.fromMs
             let range = bucket.upToMs.value.isFinite
-                ? "\(ValueText.number(lower))–\(ValueText.number(bucket.upToMs.value)) ms" : "> \(ValueText.number(lower)) ms"
+                ? "\(NumberText.trimmed(lower))–\(NumberText.trimmed(bucket.upToMs.value)) ms" : "> \(NumberText.trimmed(lower)) ms"
             let share = String(format: "%.1f %%", 100 * Double(bucket.count) / Double(max(count, 1)))
             table.append([range, "\(bucket.count)", share, String(repeating: "#", count: bucket.count * 40 / max(fullest, 1))])
         }

@@ -24,8 +24,8 @@ struct ShortDuration: ExpressibleByArgument, Sendable, CustomStringConvertible {
 
     /// `500 ms`, `2 s`, `90 s`: how dsoctl writes a duration back to the engineer.
     static func text(_ seconds: Double) -> String {
-        if seconds < 1 { return "\(ValueText.number(seconds * 1000, decimals: 1)) ms" }
-        return "\(ValueText.number(seconds, decimals: 3)) s"
+        if seconds < 1 { return "\(NumberText.trimmed(seconds * 1000, decimals: 1)) ms" }
+        return "\(NumberText.trimmed(seconds, decimals: 3)) s"
     }
 
     static var defaultValueDescription: String { "e.g. 500ms, 2s, 1m" }

@@ -32,7 +32,7 @@ struct PointDescription: Encodable {
         var table = Table(["point", "unit", "kind", "writable", "min", "max"], alignments: [.left, .left, .left, .left, .right, .right])
         for point in points {
             table.append([point.name, point.unit, kindName(point.kind), point.isWritable ? "yes" : "no",
-                          ValueText.number(point.minimum), ValueText.number(point.maximum)])
+                          NumberText.trimmed(point.minimum), NumberText.trimmed(point.maximum)])
         }
         return table
     }

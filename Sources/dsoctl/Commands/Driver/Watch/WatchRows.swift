@@ -46,7 +46,7 @@ struct WatchRows {
         let time = String(format: "%.3f", seconds)
         let duration = String(format: "%.3f", Double(reading.durationNanoseconds) / 1e6)
         if reading.isOK {
-            StandardOutput.writeLine(row([time, duration] + indices.map { ValueText.number(reading.values[$0]) }))
+            StandardOutput.writeLine(row([time, duration] + indices.map { NumberText.trimmed(reading.values[$0]) }))
         } else {
             StandardOutput.writeLine(row([time, duration]) + "  read failed (\(reading.code)): \(reading.message)")
         }
