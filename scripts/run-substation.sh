@@ -29,6 +29,7 @@ config="examples/substation.toml"
 state="out/state"
 swift build -c release --product dsod >&2
 swift build -c release --product DSOSimulatedDevices >&2   # the simulated devices are reached through this driver plugin
+swift build -c release --product dsoctl >&2                # the bench tool: `dsoctl status` reads this dsod's API
 dsod=".build/release/dsod"
 mkdir -p "$state"
 export STATE_DIRECTORY="$root/$state"   # dsod reads it as systemd's StateDirectory=
@@ -42,6 +43,7 @@ operator="$(awk '/^\[\[api.tokens\]\]/ { t = "" } $1 == "token" { gsub(/"/, "", 
 base="http://$listen"
 cat <<INFO
 dsod run --config $config   (simulated devices, built-in RegD signal; state in $root/$state)
+  dsoctl      .build/release/dsoctl status --url $base --token $viewer
   status      curl -H 'Authorization: Bearer $viewer' $base/api/v1/status
   interface   curl -H 'Authorization: Bearer $viewer' $base/api/v1/interface-points
   resources   curl -H 'Authorization: Bearer $viewer' $base/api/v1/resources
