@@ -159,19 +159,19 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
-        // What the end-to-end tests share: finding built products, running them, temporary folders, peers.
-        .target(name: "OpenDSOTestSupport", path: "Tests/Support"),
+        // What the tests share: built products and plugins (dlopen, vtable), runs, temporary folders, peers, readers.
+        .target(name: "OpenDSOTestSupport", dependencies: ["DSODriverABI"], path: "Tests/Support"),
         // dsoctl driven as an executable against pymodbus, python-can and a running dsod.
         .testTarget(name: "dsoctlTests", dependencies: ["OpenDSOTestSupport"]),
         .testTarget(name: "DSOModelTests", dependencies: ["DSOModel"]),
         .testTarget(
             name: "DSOHistorianTests",
-            dependencies: ["DSOHistorian", "DSOKernel", "DSOModel", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["DSOHistorian", "DSOKernel", "DSOModel", "OpenDSOTestSupport", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(
             name: "DSOAPITests",
             dependencies: [
-                "DSOAPI", "DSOHistorian", "DSOKernel", "DSOModel",
+                "DSOAPI", "DSOHistorian", "DSOKernel", "DSOModel", "OpenDSOTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
             ]
         ),
@@ -181,9 +181,9 @@ let package = Package(
         .testTarget(name: "DSOKernelTests", dependencies: ["DSOKernel", "DSOModel", "DSORuntime", "DSOSimulation"]),
         .testTarget(name: "DSOScoringTests", dependencies: ["DSOScoring"]),
         .testTarget(name: "DSOSimulationTests", dependencies: ["DSOSimulation", "DSOKernel", "DSOModel"]),
-        .testTarget(name: "DSOISOLinkTests", dependencies: ["DSOISOLink", "DSOKernel", "DSOModel", "CModbus"]),
-        .testTarget(name: "caisoSimTests", dependencies: ["DSOISOLink"]),
-        .testTarget(name: "DSOServiceTests", dependencies: ["DSOService", "DSOSimulation", "DSOKernel", "DSOModel"]),
+        .testTarget(name: "DSOISOLinkTests", dependencies: ["DSOISOLink", "DSOKernel", "DSOModel", "CModbus", "OpenDSOTestSupport"]),
+        .testTarget(name: "caisoSimTests", dependencies: ["DSOISOLink", "OpenDSOTestSupport"]),
+        .testTarget(name: "DSOServiceTests", dependencies: ["DSOService", "DSOSimulation", "DSOKernel", "DSOModel", "OpenDSOTestSupport"]),
         .testTarget(name: "dsodTests", dependencies: ["DSOSimulation", "DSOScoring", "OpenDSOTestSupport"]),
         // Modbus without the ABI: libmodbus links, SunSpec discovery and models, register maps (the plugin and dsoctl share it).
         .target(
@@ -207,7 +207,7 @@ let package = Package(
             name: "CANBMSDriverTests",
             dependencies: ["DSOCANBMS", "CSocketCAN", "DSODriverABI", "DSODriverHost", "DSOKernel", "DSOModel", "OpenDSOTestSupport"]
         ),
-        .testTarget(name: "SimulatedDevicesPluginTests", dependencies: ["DSODriverABI", "DSOSimulation", "DSOModel"]),
+        .testTarget(name: "SimulatedDevicesPluginTests", dependencies: ["DSODriverABI", "DSOSimulation", "DSOModel", "OpenDSOTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

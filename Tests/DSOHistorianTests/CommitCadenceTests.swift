@@ -1,12 +1,13 @@
 import DSOHistorian
 import Foundation
+import OpenDSOTestSupport
 import Testing
 
 /// The writer thread commits on its own, at least every commit interval, without anyone calling flush.
 @Suite struct CommitCadenceTests {
     @Test func recordsBecomeVisibleToAnotherProcessWithinTheCommitInterval() async throws {
-        try await TemporaryDirectory.with { folder in
-            let path = folder.appendingPathComponent("h.sqlite").path
+        try await TemporaryFolder.with { folder in
+            let path = folder.file("h.sqlite")
             let interval = 0.2
             let historian = try Historian(path: path, configuration: HistorianConfiguration(commitIntervalSeconds: interval))
             historian.start()
@@ -22,7 +23,7 @@ import Testing
                 }
                 delays.append(Date().timeIntervalSince(start))
                 // Committed means visible to another process.
-                #expect(try SQLiteShell.query(path, "SELECT COUNT(*) FROM event WHERE code = 'r\(round)'") == "1",
+                #expect(try SQLiteShell.text(path, "SELECT COUNT(*) FROM event WHERE code = 'r\(round)'") == "1",
                         "round \(round): \(historian.statistics)")
             }
             // The interval plus scheduling on a loaded machine; the issue allows 1 s.
@@ -32,8 +33,8 @@ import Testing
     }
 
     @Test func manyRecordsGoInFewTransactions() async throws {
-        try await TemporaryDirectory.with { folder in
-            let path = folder.appendingPathComponent("h.sqlite").path
+        try await TemporaryFolder.with { folder in
+            let path = folder.file("h.sqlite")
             let historian = try Historian(path: path, configuration: HistorianConfiguration(commitIntervalSeconds: 0.25))
             historian.start()
             let start = Date()
@@ -46,7 +47,7 @@ import Testing
             // One transaction per batch: 20 000 single-row transactions would take far longer than this.
             #expect(Date().timeIntervalSince(start) < 5)
             #expect(queueSeconds < 1, "record() must not wait for the disk")
-            #expect(try SQLiteShell.query(path, "SELECT COUNT(*), MAX(measured_kw) FROM telemetry") == "20000|19999.0")
+            #expect(try SQLiteShell.text(path, "SELECT COUNT(*), MAX(measured_kw) FROM telemetry") == "20000|19999.0")
             #expect(historian.record(.telemetry(TelemetrySample(wallTimeSeconds: 1, timeSeconds: 0, resource: 0,
                                                                 measuredKW: 0))) == false, "stopped historian")
         }

@@ -1,23 +1,13 @@
 import Foundation
+import OpenDSOTestSupport
 import Testing
 
 /// kill -9 of a process that is writing loses at most the last second and never corrupts the database.
 @Suite struct CrashDurabilityTests {
-    static func probe() -> URL? {
-        var folder = URL(fileURLWithPath: CommandLine.arguments.first ?? "").standardizedFileURL.resolvingSymlinksInPath()
-        for bundle in Bundle.allBundles where bundle.bundlePath.hasSuffix(".xctest") { folder = bundle.bundleURL }
-        for _ in 0..<6 {
-            folder = folder.deletingLastPathComponent()
-            let candidate = folder.appendingPathComponent("historian-crash-probe")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-        }
-        return nil
-    }
-
     @Test func killNineLosesAtMostTheLastSecond() async throws {
-        let probe = try #require(Self.probe(), "historian-crash-probe not built next to the test bundle")
-        try await TemporaryDirectory.with { folder in
-            let path = folder.appendingPathComponent("crash.sqlite").path
+        let probe = try #require(BuiltProduct.locate("historian-crash-probe"), "historian-crash-probe not built next to the test bundle")
+        try await TemporaryFolder.with { folder in
+            let path = folder.file("crash.sqlite")
             let process = Process()
             process.executableURL = probe
             process.arguments = [path, "200"]
@@ -32,8 +22,8 @@ import Testing
             process.waitUntilExit()
             #expect(process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGKILL)
 
-            #expect(try SQLiteShell.query(path, "PRAGMA integrity_check") == "ok")
-            let row = try SQLiteShell.query(path, "SELECT MIN(cycle_index), MAX(cycle_index), COUNT(*), MAX(wall_time_s) FROM cycle_summary")
+            #expect(try SQLiteShell.text(path, "PRAGMA integrity_check") == "ok")
+            let row = try SQLiteShell.text(path, "SELECT MIN(cycle_index), MAX(cycle_index), COUNT(*), MAX(wall_time_s) FROM cycle_summary")
             let fields = row.split(separator: "|").map(String.init)
             try #require(fields.count == 4, "got \(row)")
             let first = try #require(Int(fields[0])), last = try #require(Int(fields[1])), count = try #require(Int(fields[2]))
@@ -42,7 +32,7 @@ import Testing
             #expect(count == last + 1, "no holes: \(count) rows for cycles 0…\(last)")
             #expect(count > 100, "about 1.5 s at 200 Hz")
             #expect(killedAt - lastWall <= 1.0, "newest stored record \(killedAt - lastWall) s before the kill")
-            #expect(try SQLiteShell.query(path, "SELECT COUNT(*) FROM interface_sample") == "\(2 * count)")
+            #expect(try SQLiteShell.text(path, "SELECT COUNT(*) FROM interface_sample") == "\(2 * count)")
         }
     }
 }

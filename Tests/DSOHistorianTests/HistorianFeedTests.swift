@@ -1,6 +1,7 @@
 import DSOHistorian
 import DSOKernel
 import DSOModel
+import OpenDSOTestSupport
 import Testing
 
 /// The recorder-side path from a running kernel: records, events and tapped telemetry, decimated.
@@ -29,9 +30,9 @@ import Testing
     }
 
     @Test func decimatedCyclesEventsAndTelemetryFromARealKernel() async throws {
-        try await TemporaryDirectory.with { folder in
+        try await TemporaryFolder.with { folder in
             let historian = try Historian(
-                path: folder.appendingPathComponent("h.sqlite").path,
+                path: folder.file("h.sqlite"),
                 configuration: HistorianConfiguration(cycleSummaryEveryCycles: 5, telemetryIntervalSeconds: 1))
             var wall = 1_000.0
             let feed = HistorianFeed(historian: historian, wallClock: { wall })
@@ -64,8 +65,8 @@ import Testing
     }
 
     @Test func kernelEventsAreStoredByName() async throws {
-        try await TemporaryDirectory.with { folder in
-            let historian = try Historian(path: folder.appendingPathComponent("h.sqlite").path)
+        try await TemporaryFolder.with { folder in
+            let historian = try Historian(path: folder.file("h.sqlite"))
             let feed = HistorianFeed(historian: historian, wallClock: { 7 })
             let kernel = try Self.kernel()
             // Stale telemetry (never written) makes both resources unavailable: the kernel raises events.

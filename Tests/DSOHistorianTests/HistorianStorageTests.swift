@@ -2,23 +2,24 @@ import DSOHistorian
 import DSOKernel
 import DSOModel
 import Foundation
+import OpenDSOTestSupport
 import Testing
 
 /// What goes in comes back out, in WAL mode, and retention removes only what is old enough.
 @Suite struct HistorianStorageTests {
     @Test func databaseIsInWALModeAndSeenSoByAnotherReader() async throws {
-        try await TemporaryDirectory.with { folder in
-            let path = folder.appendingPathComponent("state/historian.sqlite").path
+        try await TemporaryFolder.with { folder in
+            let path = folder.file("state/historian.sqlite")
             let historian = try Historian(path: path)
             #expect(try historian.journalMode() == "wal")
-            #expect(try SQLiteShell.query(path, "PRAGMA journal_mode") == "wal")
+            #expect(try SQLiteShell.text(path, "PRAGMA journal_mode") == "wal")
             #expect(FileManager.default.fileExists(atPath: path + "-wal"))
         }
     }
 
     @Test func eventsSchedulesAndOperatorActionsAreStoredAndQueryable() async throws {
-        try await TemporaryDirectory.with { folder in
-            let historian = try Historian(path: folder.appendingPathComponent("h.sqlite").path)
+        try await TemporaryFolder.with { folder in
+            let historian = try Historian(path: folder.file("h.sqlite"))
             let event = KernelEvent(code: .interfaceOutOfBand, timeSeconds: 12.5, subject: 1, value: 73.25)
             historian.record(.event(EventRecord(event, wallTimeSeconds: 1_000)))
             historian.record(.schedule(ScheduleReceipt(
@@ -46,8 +47,8 @@ import Testing
     }
 
     @Test func cycleSummaryRoundTripsWithItsInterfacePointsAndDigest() async throws {
-        try await TemporaryDirectory.with { folder in
-            let historian = try Historian(path: folder.appendingPathComponent("h.sqlite").path)
+        try await TemporaryFolder.with { folder in
+            let historian = try Historian(path: folder.file("h.sqlite"))
             let digest: UInt64 = 0xF123_4567_89AB_CDEF // top bit set: must survive SQLite's signed integers
             let summary = CycleSummary(
                 wallTimeSeconds: 5_000, cycleIndex: 42, timeSeconds: 4.2, signal: -0.5, awardKW: 400,
@@ -68,8 +69,8 @@ import Testing
     }
 
     @Test func retentionDeletesRowsOlderThanTheConfiguredDaysOnly() async throws {
-        try await TemporaryDirectory.with { folder in
-            let path = folder.appendingPathComponent("h.sqlite").path
+        try await TemporaryFolder.with { folder in
+            let path = folder.file("h.sqlite")
             let historian = try Historian(path: path, configuration: HistorianConfiguration(retentionDays: 2))
             let now = 10_000_000.0
             let day = 86_400.0
@@ -91,7 +92,7 @@ import Testing
             let counts = try historian.rowCounts()
             #expect(counts["cycle_summary"] == 2 && counts["interface_sample"] == 2 && counts["telemetry"] == 2)
             #expect(counts["operator_action"] == 2)
-            #expect(try SQLiteShell.query(path, "PRAGMA integrity_check") == "ok")
+            #expect(try SQLiteShell.text(path, "PRAGMA integrity_check") == "ok")
         }
     }
 
@@ -104,8 +105,8 @@ import Testing
     }
 
     @Test func aFullQueueRefusesAndCountsInsteadOfBlocking() async throws {
-        try await TemporaryDirectory.with { folder in
-            let historian = try Historian(path: folder.appendingPathComponent("h.sqlite").path,
+        try await TemporaryFolder.with { folder in
+            let historian = try Historian(path: folder.file("h.sqlite"),
                                           configuration: HistorianConfiguration(maximumPendingEntries: 3))
             let taken = historian.record(contentsOf: (0..<5).map { .event(EventRecord(
                 wallTimeSeconds: Double($0), timeSeconds: 0, code: "e\($0)", subject: -1)) })

@@ -10,7 +10,7 @@ import Testing
 struct KernelLoopTests {
     @Test func kernelSetPointsReachTheBatteryAndItsTelemetryComesBack() throws {
         let peer = try ModbusPeer(device: "storage")
-        let library = try #require(PluginLibrary.locate().path)
+        let library = try PluginLibrary.modbus.path()
         let point = InterfacePointSpec(id: "IP-1", importLimitKW: 1000, exportLimitKW: 1000, deviationBandKW: 1, hasMeter: false)
         let battery = ResourceSpec(id: "B1", kind: .battery, interfacePoint: 0, maximumKW: 5, minimumKW: -5,
                                    energyCapacityKWh: 20, providesRegulation: true)

@@ -24,11 +24,11 @@ struct RTUTests {
             Thread.sleep(forTimeInterval: 0.02)
         }
         let peer = try ModbusPeer(device: "victron", unit: 7, serial: deviceSide, baud: 19200)
-        let driver = try PluginLibrary.load()
+        let driver = try PluginLibrary.modbus.load()
         let host = VirtualHost()
         let config = "name=bess-rtu; transport=rtu; device=\(driverSide); baud=19200; parity=N; data_bits=8; stop_bits=1; unit=7; timeout_ms=1000; min_gap_ms=5; map=\(ModbusPeer.mapPath("victron-gx-ess.json"))"
         let instance = try PluginInstance.opened(driver, host: host, config: config)
-        let reading = instance.read()
+        let reading = try instance.read()
         #expect(abs(reading["battery_v"] - 52.30) < 1e-9)
         #expect(reading["soc_pct"] == 77)
         host.nowNanoseconds = 1

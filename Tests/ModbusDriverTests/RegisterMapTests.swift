@@ -7,7 +7,7 @@ import Testing
 @Suite(.enabled(if: ModbusPeer.isAvailable, "pymodbus 3.16.1 not in .venv (run scripts/setup-peers.sh)"), .serialized)
 struct RegisterMapTests {
     static func open(_ peer: ModbusPeer, map: String, host: VirtualHost = VirtualHost(), extra: String = "") throws -> PluginInstance {
-        let driver = try PluginLibrary.load()
+        let driver = try PluginLibrary.modbus.load()
         return try PluginInstance.opened(driver, host: host, config: "name=dut; host=127.0.0.1; port=\(peer.port); map=\(map)\(extra)")
     }
 
@@ -15,7 +15,7 @@ struct RegisterMapTests {
         let peer = try ModbusPeer(device: "victron")
         let instance = try Self.open(peer, map: ModbusPeer.mapPath("victron-gx-ess.json"))
         #expect(instance.points.map(\.name) == ["battery_v", "battery_a", "battery_w", "soc_pct", "ess_setpoint_w"])
-        let reading = instance.read()
+        let reading = try instance.read()
         #expect(abs(reading["battery_v"] - 52.30) < 1e-9)
         #expect(abs(reading["battery_a"] - -12.5) < 1e-9)
         #expect(reading["battery_w"] == -650)
@@ -24,14 +24,14 @@ struct RegisterMapTests {
         let result = instance.write("ess_setpoint_w", -800, validUntilNanoseconds: 5_000_000_000)
         #expect(result.code == DSO_OK, "\(result.message)")
         #expect(try peer.registers(2700, 1) == [UInt16(bitPattern: -800)])
-        #expect(instance.read()["ess_setpoint_w"] == -800)
+        #expect(try instance.read()["ess_setpoint_w"] == -800)
         #expect(instance.write("battery_w", 1, validUntilNanoseconds: 5_000_000_000).code == DSO_ERROR_READ_ONLY)
     }
 
     @Test func meterMapReadsFloatInputRegisters() throws {
         let peer = try ModbusPeer(device: "sdm630")
         let instance = try Self.open(peer, map: ModbusPeer.mapPath("eastron-sdm630.json"))
-        let reading = instance.read()
+        let reading = try instance.read()
         #expect(reading["v_l1"] == 231.5)
         #expect(reading["a_l1"] == 4.25)
         #expect(reading["p_total_w"] == 2950)
@@ -70,7 +70,7 @@ struct RegisterMapTests {
     }
 
     @Test func badMapsAreRefusedNamingFileAndKey() throws {
-        let driver = try PluginLibrary.load()
+        let driver = try PluginLibrary.modbus.load()
         let map = try Self.writeMap("""
         {"device": "test", "points": [{"name": "x", "address": 1, "type": "int24", "unit": ""}]}
         """)

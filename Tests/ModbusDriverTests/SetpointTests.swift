@@ -53,19 +53,19 @@ struct SetpointTests {
         #expect(try peer.registers(2700, 1) == [1500])
         // The device forgets it (a reboot, another master): the next poll after refresh_s writes it again.
         try peer.set(2700, [7])
-        _ = instance.read()
+        _ = try instance.read()
         #expect(try peer.registers(2700, 1) == [7])        // refresh_s not yet passed: no bus traffic for it
         Thread.sleep(forTimeInterval: 1.05)
-        _ = instance.read()
+        _ = try instance.read()
         #expect(try peer.registers(2700, 1) == [1500])
         // The kernel stops renewing: past valid_until the driver writes the map's safe_value and stops.
         host.nowNanoseconds = 3_000_000_001
-        _ = instance.read()
+        _ = try instance.read()
         #expect(try peer.registers(2700, 1) == [0])
         #expect(host.logged("set point 'ess_setpoint_w' expired"))
         try peer.set(2700, [9])
         Thread.sleep(forTimeInterval: 1.05)
-        _ = instance.read()
+        _ = try instance.read()
         #expect(try peer.registers(2700, 1) == [9])
     }
 }

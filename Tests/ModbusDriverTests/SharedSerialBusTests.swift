@@ -22,7 +22,7 @@ struct SharedSerialBusTests {
         try peer.select(unit: 1)
         let expected = [1: Double(try peer.registers(843, 1)[0]), 2: secondSoC]
         #expect(expected[1] != expected[2])   // each unit has its own image
-        let driver = try PluginLibrary.load()
+        let driver = try PluginLibrary.modbus.load()
         let first = try PluginInstance.opened(driver, host: VirtualHost(), config: Self.config("bess-a", line: line.plugin, unit: 1))
         let second = try PluginInstance.opened(driver, host: VirtualHost(), config: Self.config("bess-b", line: line.plugin, unit: 2))
         let pollers = [PollingThread(first, reading: "soc_pct", times: 25), PollingThread(second, reading: "soc_pct", times: 25)]
@@ -41,7 +41,7 @@ struct SharedSerialBusTests {
     @Test func aDeadUnitHoldsTheLineNoLongerThanItsTimeout() throws {
         let line = try PseudoTerminalPair()
         let peer = try ModbusPeer(device: "victron", unit: 1, serial: line.peer, baud: 19200)
-        let driver = try PluginLibrary.load()
+        let driver = try PluginLibrary.modbus.load()
         let alive = try PluginInstance.opened(driver, host: VirtualHost(), config: Self.config("bess-a", line: line.plugin, unit: 1))
         // Unit 9 is not on the line and never answers: each of its attempts costs the line its 300 ms timeout, then it backs off.
         let dead = try PluginInstance.opened(driver, host: VirtualHost(),
@@ -67,20 +67,20 @@ struct SharedSerialBusTests {
     @Test func theQuietTimeHoldsBusWide() throws {
         let line = try PseudoTerminalPair()
         let peer = try ModbusPeer(device: "victron", unit: 1, otherUnits: [2], serial: line.peer, baud: 19200)
-        let driver = try PluginLibrary.load()
+        let driver = try PluginLibrary.modbus.load()
         // Only the first instance asks for 150 ms; the line keeps the largest, so the second's requests wait too.
         let slow = try PluginInstance.opened(driver, host: VirtualHost(), config: Self.config("a", line: line.plugin, unit: 1, extra: "; min_gap_ms=150"))
         let other = try PluginInstance.opened(driver, host: VirtualHost(), config: Self.config("b", line: line.plugin, unit: 2))
-        _ = slow.read()
+        _ = try slow.read()
         let started = Date()
-        for _ in 0..<4 { _ = other.read() }   // 2 requests each (840…843 and 2700): 8 gaps of ≥ 150 ms
+        for _ in 0..<4 { _ = try other.read() }   // 2 requests each (840…843 and 2700): 8 gaps of ≥ 150 ms
         #expect(Date().timeIntervalSince(started) >= 8 * 0.15)
         withExtendedLifetime((line, peer)) {}
     }
 
     @Test func aSecondFramingOnOneLineIsRefusedNamingBoth() throws {
         let line = try PseudoTerminalPair()
-        let driver = try PluginLibrary.load()
+        let driver = try PluginLibrary.modbus.load()
         let first = try PluginInstance.opened(driver, host: VirtualHost(), config: Self.config("meter-1", line: line.plugin, unit: 1))
         let other = Self.config("meter-2", line: line.plugin, unit: 2).replacingOccurrences(of: "baud=19200; parity=N", with: "baud=9600; parity=E")
         guard case .failure(let failure) = PluginInstance.open(driver, host: VirtualHost(), config: other) else {

@@ -8,10 +8,10 @@ import Testing
 struct StaleDeviceTests {
     @Test func aSilentDeviceIsStaleAndRecoversWithoutHelp() throws {
         let peer = try ModbusPeer(device: "meter")
-        let driver = try PluginLibrary.load()
+        let driver = try PluginLibrary.modbus.load()
         let config = "name=feeder-meter; host=127.0.0.1; port=\(peer.port); timeout_ms=200; reconnect_max_ms=300"
         let instance = try PluginInstance.opened(driver, host: VirtualHost(), config: config)
-        #expect(instance.read()["m203.W"] == -1500)
+        #expect(try instance.read()["m203.W"] == -1500)
         try peer.mute(true)
         let started = Date()
         let silent = instance.attemptRead()
@@ -35,6 +35,6 @@ struct StaleDeviceTests {
             Thread.sleep(forTimeInterval: 0.05)
         }
         #expect(recovered)
-        #expect(instance.read()["m203.W"] == -1400)
+        #expect(try instance.read()["m203.W"] == -1400)
     }
 }

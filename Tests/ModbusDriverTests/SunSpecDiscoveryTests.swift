@@ -6,7 +6,7 @@ import Testing
 @Suite(.enabled(if: ModbusPeer.isAvailable, "pymodbus 3.16.1 not in .venv (run scripts/setup-peers.sh)"), .serialized)
 struct SunSpecDiscoveryTests {
     static func open(_ peer: ModbusPeer, host: VirtualHost, extra: String = "") throws -> PluginInstance {
-        let driver = try PluginLibrary.load()
+        let driver = try PluginLibrary.modbus.load()
         return try PluginInstance.opened(driver, host: host, config: "name=dut; host=127.0.0.1; port=\(peer.port); unit=1; timeout_ms=1000\(extra)")
     }
 
@@ -22,7 +22,7 @@ struct SunSpecDiscoveryTests {
         let names = Set(instance.points.map(\.name))
         #expect(names.contains("m103.W") && names.contains("m704.WSet") && names.contains("m123.WMaxLimPct"))
         #expect(!names.contains { $0.hasPrefix("m101.") || $0.hasPrefix("m124.") || $0.hasPrefix("m203.") })
-        let reading = instance.read()
+        let reading = try instance.read()
         #expect(abs(reading["m103.A"] - 12.3) < 1e-9)   // 123 × 10^-1
         #expect(reading["m103.W"] == 4500)
         #expect(abs(reading["m103.Hz"] - 50.0) < 1e-9)  // 5000 × 10^-2
@@ -42,7 +42,7 @@ struct SunSpecDiscoveryTests {
         let host = VirtualHost()
         let instance = try Self.open(peer, host: host)
         #expect(host.logged("SunSpec at 0, models 1, 124, 802"), "\(host.messages)")
-        let reading = instance.read()
+        let reading = try instance.read()
         #expect(abs(reading["m802.SoC"] - 65.5) < 1e-9)
         #expect(reading["m802.W"] == -1200)
         #expect(abs(reading["m124.ChaState"] - 65.5) < 1e-9)
@@ -56,7 +56,7 @@ struct SunSpecDiscoveryTests {
         let host = VirtualHost()
         let instance = try Self.open(peer, host: host)
         #expect(host.logged("SunSpec at 50000, models 1, 203"), "\(host.messages)")
-        let reading = instance.read()
+        let reading = try instance.read()
         #expect(reading["m203.W"] == -1500)
         #expect(abs(reading["m203.Hz"] - 60.0) < 1e-9)
         #expect(reading["m203.TotWhImp"] == 987_654)
@@ -65,7 +65,7 @@ struct SunSpecDiscoveryTests {
 
     @Test func aDeviceWithoutSunSpecIsRefusedNamingTheBasesTried() throws {
         let peer = try ModbusPeer(device: "victron")
-        let driver = try PluginLibrary.load()
+        let driver = try PluginLibrary.modbus.load()
         let result = PluginInstance.open(driver, host: VirtualHost(), config: "name=gx; host=127.0.0.1; port=\(peer.port)")
         guard case .failure(let failure) = result else { Issue.record("opened a device without SunSpec"); return }
         #expect(failure.message.contains("device 'gx'"))

@@ -14,7 +14,7 @@ struct SunSpecGroupTests {
         let offered = Set(instance.points.map(\.name).filter { $0.hasPrefix("m160.module") }.map { $0.split(separator: ".")[1] })
         #expect(offered == Set((1...modules).map { "module\($0)" }), "\(offered)")
         #expect(!instance.points.contains { $0.name.hasSuffix(".IDStr") })   // strings are not host values
-        let reading = instance.read()
+        let reading = try instance.read()
         for module in 1...modules {
             let at = 10 + 20 * (module - 1)
             let expected: [(String, Double)] = [
@@ -49,7 +49,7 @@ struct SunSpecGroupTests {
         let offered = Set(instance.points.map(\.name).filter { $0.hasPrefix("m705.Crv") && $0.hasSuffix(".V") })
         let wanted = Set((1...curves).flatMap { curve in (1...points).map { "m705.Crv\(curve).Pt\($0).V" } })
         #expect(offered == wanted, "\(offered.sorted())")
-        let reading = instance.read()
+        let reading = try instance.read()
         for curve in 1...curves {
             let at = 15 + (curve - 1) * (10 + 2 * points)
             let prefix = "m705.Crv\(curve)"
@@ -71,7 +71,7 @@ struct SunSpecGroupTests {
         let peer = try ModbusPeer(device: "inverter")
         let instance = try SunSpecDiscoveryTests.open(peer, host: VirtualHost())
         let (_, words) = try PeerSunSpecChain(peer, base: 40000).registers(of: 704, in: peer)
-        let reading = instance.read()
+        let reading = try instance.read()
         for (index, group) in ["PFWInj", "PFWInjRvrt", "PFWAbs", "PFWAbsRvrt"].enumerated() {
             let at = 59 + 2 * index
             #expect(SunSpecValue.same(reading["m704.\(group).PF"], SunSpecValue.uint16(words[at], words[53])), "\(group)")

@@ -1,3 +1,4 @@
+import OpenDSOTestSupport
 import DSODriverABI
 import DSOModel
 import DSOSimulation
@@ -21,11 +22,11 @@ import Testing
 
     /// Reads every cycle and writes every set point after each read, as `dsod simulate` does.
     private func drive(_ instance: PluginInstance, scenario: Scenario, cycles: Int64,
-                       originNanoseconds: Int64 = 0, observe: (Int64, Reading) -> Void) {
+                       originNanoseconds: Int64 = 0, observe: (Int64, Reading) -> Void) throws {
         let setpointIndex = scenario.model.resources.map { instance.index("\($0.id).setpoint_kw") }
         for cycle in 0..<cycles {
             instance.host.nowNanoseconds = originNanoseconds + cycle * Self.period
-            observe(cycle, instance.read())
+            observe(cycle, try instance.read())
             let seconds = Double(cycle * Self.period) / 1e9
             for (index, resource) in scenario.model.resources.enumerated() {
                 guard let point = setpointIndex[index] else { continue }
@@ -38,13 +39,13 @@ import Testing
 
     @Test func twoInstancesFedTheSameClockAndWritesReadBitIdentical() throws {
         let scenario = try Scenario.load(path: PluginFixtures.smallDSOPath)
-        let driver = try PluginLibrary.load()
+        let driver = try PluginLibrary.simulatedDevices.load()
         let config = "scenario=\(PluginFixtures.smallDSOPath)"
         let first = try PluginInstance.opened(driver, host: VirtualHost(), config: config)
         let second = try PluginInstance.opened(driver, host: VirtualHost(), config: config)
         var firstBits: [[UInt64]] = [], secondBits: [[UInt64]] = []
-        drive(first, scenario: scenario, cycles: 300) { _, reading in firstBits.append(reading.values.map(\.bitPattern)) }
-        drive(second, scenario: scenario, cycles: 300) { _, reading in secondBits.append(reading.values.map(\.bitPattern)) }
+        try drive(first, scenario: scenario, cycles: 300) { _, reading in firstBits.append(reading.values.map(\.bitPattern)) }
+        try drive(second, scenario: scenario, cycles: 300) { _, reading in secondBits.append(reading.values.map(\.bitPattern)) }
         #expect(firstBits == secondBits)
         #expect(Set(firstBits.last!).count > 100, "values vary: the comparison is not between constants")
     }
@@ -52,14 +53,14 @@ import Testing
     /// `time_origin_ns` shifts the host clock only: a host on CLOCK_MONOTONIC sees the same physics.
     @Test func timeOriginShiftsTheClockOnly() throws {
         let scenario = try Scenario.load(path: PluginFixtures.smallDSOPath)
-        let driver = try PluginLibrary.load()
+        let driver = try PluginLibrary.simulatedDevices.load()
         let origin: Int64 = 123_456_789_012_345
         let zero = try PluginInstance.opened(driver, host: VirtualHost(), config: "scenario=\(PluginFixtures.smallDSOPath)")
         let shifted = try PluginInstance.opened(driver, host: VirtualHost(),
                                                 config: "scenario=\(PluginFixtures.smallDSOPath); time_origin_ns=\(origin)")
         var zeroBits: [[UInt64]] = [], shiftedBits: [[UInt64]] = []
-        drive(zero, scenario: scenario, cycles: 100) { _, reading in zeroBits.append(reading.values.map(\.bitPattern)) }
-        drive(shifted, scenario: scenario, cycles: 100, originNanoseconds: origin) { cycle, reading in
+        try drive(zero, scenario: scenario, cycles: 100) { _, reading in zeroBits.append(reading.values.map(\.bitPattern)) }
+        try drive(shifted, scenario: scenario, cycles: 100, originNanoseconds: origin) { cycle, reading in
             shiftedBits.append(reading.values.map(\.bitPattern))
             #expect(reading.timestampsNanoseconds[0] == origin + cycle * Self.period)
         }
@@ -69,7 +70,7 @@ import Testing
     /// The in-process `SimulatedFleet`, stepped as `SubstationSimulation` steps it, against the plugin.
     @Test func pluginMatchesTheInProcessFleetBitForBit() throws {
         let scenario = try Scenario.load(path: PluginFixtures.smallDSOPath)
-        let instance = try PluginInstance.opened(try PluginLibrary.load(), host: VirtualHost(),
+        let instance = try PluginInstance.opened(try PluginLibrary.simulatedDevices.load(), host: VirtualHost(),
                                                  config: "scenario=\(PluginFixtures.smallDSOPath)")
         let resourceIndex = Dictionary(uniqueKeysWithValues: scenario.model.resources.enumerated().map { ($1.id, $0) })
         let pointIndex = Dictionary(uniqueKeysWithValues: scenario.model.interfacePoints.enumerated().map { ($1.id, $0) })
@@ -83,7 +84,7 @@ import Testing
         }
         var mismatches: [String] = []
         var compared = 0
-        drive(instance, scenario: scenario, cycles: 1200) { cycle, reading in
+        try drive(instance, scenario: scenario, cycles: 1200) { cycle, reading in
             let seconds = Double(cycle * Self.period) / 1e9
             fleet.advance(toSeconds: seconds)
             for (index, point) in instance.points.enumerated() {

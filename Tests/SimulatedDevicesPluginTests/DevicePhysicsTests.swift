@@ -1,3 +1,4 @@
+import OpenDSOTestSupport
 import DSODriverABI
 import Foundation
 import Testing
@@ -10,8 +11,8 @@ import Testing
         let path = try PluginFixtures.write()
         defer { PluginFixtures.remove(scenarioAt: path) }
         let host = VirtualHost()
-        let instance = try PluginInstance.opened(try PluginLibrary.load(), host: host, config: "scenario=\(path)")
-        let start = instance.read()
+        let instance = try PluginInstance.opened(try PluginLibrary.simulatedDevices.load(), host: host, config: "scenario=\(path)")
+        let start = try instance.read()
         #expect(start["BESS-1.p_kw"] == 0)
         #expect(start["BESS-1.soc"] == 0.5)
         let written = instance.write("BESS-1.setpoint_kw", 100, validUntilNanoseconds: 60 * Self.second)
@@ -22,7 +23,7 @@ import Testing
         var reading = start
         for cycle in Int64(1)...120 {   // 12 s at 100 ms
             host.set(cycle: cycle)
-            reading = instance.read()
+            reading = try instance.read()
             #expect(reading.timestampsNanoseconds.allSatisfy { $0 == host.nowNanoseconds })
             power[cycle] = reading["BESS-1.p_kw"]
             // The battery holds the power reached at the end of each step over the step.
@@ -48,8 +49,8 @@ import Testing
         let path = try PluginFixtures.write()
         defer { PluginFixtures.remove(scenarioAt: path) }
         let host = VirtualHost()
-        let instance = try PluginInstance.opened(try PluginLibrary.load(), host: host, config: "scenario=\(path)")
-        let start = instance.read()
+        let instance = try PluginInstance.opened(try PluginLibrary.simulatedDevices.load(), host: host, config: "scenario=\(path)")
+        let start = try instance.read()
         #expect(start["PV-1.p_kw"] == 240)                       // 300 kW × 0.8
         #expect(start["PV-1.setpoint_kw"] == 300)                // uncurtailed
         #expect(start["DR-1.p_kw"] == -320)                      // baseline 400 × 0.8, nothing shed
@@ -60,7 +61,7 @@ import Testing
         var reading = start
         for cycle in Int64(1)...600 {
             host.set(cycle: cycle)
-            reading = instance.read()
+            reading = try instance.read()
             let sum = reading["BESS-1.p_kw"] + reading["PV-1.p_kw"] + reading["FDR-1.p_kw"] + reading["DR-1.p_kw"]
             let truth = -sum + 0.01 * sum * sum / 5000
             #expect(abs(reading["SUB-A.net_import_kw"] - truth) <= 2 + 1e-9, "meter noise is at most 2 kW")
@@ -74,12 +75,12 @@ import Testing
 
     @Test func everyReadingOfTheExampleStaysInsideItsLimits() throws {
         let host = VirtualHost()
-        let instance = try PluginInstance.opened(try PluginLibrary.load(), host: host,
+        let instance = try PluginInstance.opened(try PluginLibrary.simulatedDevices.load(), host: host,
                                                  config: "scenario=\(PluginFixtures.smallDSOPath)")
         var outside: [String] = []
         for cycle in stride(from: Int64(0), through: 3000, by: 10) {   // 5 min, every second
             host.set(cycle: cycle)
-            let reading = instance.read()
+            let reading = try instance.read()
             for (index, point) in instance.points.enumerated() {
                 let value = reading.values[index]
                 if !(value >= point.minimum && value <= point.maximum) { outside.append("\(point.name)=\(value)") }
@@ -99,7 +100,7 @@ import Testing
         defer { PluginFixtures.remove(scenarioAt: path) }
         let host = VirtualHost()
         host.nowNanoseconds = 5 * Self.second
-        let instance = try PluginInstance.opened(try PluginLibrary.load(), host: host, config: "scenario=\(path)")
+        let instance = try PluginInstance.opened(try PluginLibrary.simulatedDevices.load(), host: host, config: "scenario=\(path)")
         let readOnly = instance.write("BESS-1.p_kw", 10, validUntilNanoseconds: 10 * Self.second)
         #expect(readOnly.code == DSO_ERROR_READ_ONLY && readOnly.message.contains("'BESS-1.p_kw' is not writable"))
         let tooHigh = instance.write("BESS-1.setpoint_kw", 501, validUntilNanoseconds: 10 * Self.second)
@@ -111,13 +112,13 @@ import Testing
         let index = instance.write(index: Int32(instance.points.count), 1, validUntilNanoseconds: 10 * Self.second)
         #expect(index.code == DSO_ERROR_INVALID && index.message.contains("outside"))
         // None of the refused writes reached the device.
-        #expect(instance.read()["BESS-1.setpoint_kw"] == 0)
+        #expect(try instance.read()["BESS-1.setpoint_kw"] == 0)
     }
 
     @Test func readRefusesAWrongCount() throws {
         let path = try PluginFixtures.write()
         defer { PluginFixtures.remove(scenarioAt: path) }
-        let instance = try PluginInstance.opened(try PluginLibrary.load(), host: VirtualHost(), config: "scenario=\(path)")
+        let instance = try PluginInstance.opened(try PluginLibrary.simulatedDevices.load(), host: VirtualHost(), config: "scenario=\(path)")
         var values = [Double](repeating: 0, count: 4)
         var stamps = [Int64](repeating: 0, count: 4)
         var error = [CChar](repeating: 0, count: 256)
@@ -131,13 +132,13 @@ import Testing
         let path = try PluginFixtures.write()
         defer { PluginFixtures.remove(scenarioAt: path) }
         let host = VirtualHost()
-        let instance = try PluginInstance.opened(try PluginLibrary.load(), host: host, config: "scenario=\(path)")
+        let instance = try PluginInstance.opened(try PluginLibrary.simulatedDevices.load(), host: host, config: "scenario=\(path)")
         host.nowNanoseconds = 10 * Self.second
-        _ = instance.read()
+        _ = try instance.read()
         host.nowNanoseconds = 9 * Self.second
-        let held = instance.read()
+        let held = try instance.read()
         #expect(held.timestampsNanoseconds.allSatisfy { $0 == 10 * Self.second })
-        _ = instance.read()
+        _ = try instance.read()
         #expect(host.messages.filter { $0.text.contains("clock went back") }.count == 1, "\(host.messages)")
     }
 }

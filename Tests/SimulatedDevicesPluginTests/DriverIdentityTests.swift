@@ -1,10 +1,11 @@
+import OpenDSOTestSupport
 import DSODriverABI
 import Testing
 
 /// What a host checks before it trusts a plugin: the entry symbol, ABI version, struct size, name, functions.
 @Suite struct DriverIdentityTests {
     @Test func exportsVersionOneVTableWithEveryFunction() throws {
-        let driver = try PluginLibrary.load()
+        let driver = try PluginLibrary.simulatedDevices.load()
         #expect(driver.pointee.abi_version == DSO_DRIVER_ABI_VERSION)
         #expect(Int(driver.pointee.struct_size) == MemoryLayout<dso_driver>.size)
         #expect(String(cString: driver.pointee.name) == "simulated")
@@ -19,8 +20,8 @@ import Testing
 
     /// The vtable is static: loading twice hands out the same table, never a copy that could be freed.
     @Test func entryReturnsTheSameTableEveryTime() throws {
-        let first = try PluginLibrary.load()
-        let second = try PluginLibrary.load()
+        let first = try PluginLibrary.simulatedDevices.load()
+        let second = try PluginLibrary.simulatedDevices.load()
         #expect(first == second)
     }
 }

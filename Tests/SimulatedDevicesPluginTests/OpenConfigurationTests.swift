@@ -1,10 +1,11 @@
+import OpenDSOTestSupport
 import DSODriverABI
 import Testing
 
 /// `open` with good and bad configuration strings: each bad one fails with a message naming the key or value.
 @Suite struct OpenConfigurationTests {
     @Test func opensTheExampleScenarioAndLogsWhatItBuilt() throws {
-        let driver = try PluginLibrary.load()
+        let driver = try PluginLibrary.simulatedDevices.load()
         let host = VirtualHost()
         let instance = try PluginInstance.opened(driver, host: host, config: "scenario=\(PluginFixtures.smallDSOPath)")
         #expect(host.logged("simulated: 232 devices (21 batteries, 203 PV, 5 loads, 3 DR) and 2 meters from small-dso.toml"),
@@ -16,7 +17,7 @@ import Testing
     @Test func acceptsBlanksNewlinesAndAllKeys() throws {
         let path = try PluginFixtures.write()
         defer { PluginFixtures.remove(scenarioAt: path) }
-        let driver = try PluginLibrary.load()
+        let driver = try PluginLibrary.simulatedDevices.load()
         let config = "  scenario = \(path) ;\nresources=BESS-2 , PV-1\ninterface_points=SUB-B; time_origin_ns=-5"
         let instance = try PluginInstance.opened(driver, host: VirtualHost(), config: config)
         #expect(instance.index("BESS-2.soc") != nil)
@@ -56,7 +57,7 @@ import Testing
             PluginFixtures.remove(scenarioAt: broken)
         }
         let config = bad.config.replacingOccurrences(of: "$GOOD", with: good).replacingOccurrences(of: "$BROKEN", with: broken)
-        let driver = try PluginLibrary.load()
+        let driver = try PluginLibrary.simulatedDevices.load()
         switch PluginInstance.open(driver, host: VirtualHost(), config: config) {
         case .success:
             Issue.record("'\(config)' opened")
@@ -69,7 +70,7 @@ import Testing
     }
 
     @Test func nullConfigAndBadHostAreRefused() throws {
-        let driver = try PluginLibrary.load()
+        let driver = try PluginLibrary.simulatedDevices.load()
         var buffer = [CChar](repeating: 0, count: 256)
         let host = VirtualHost()
         let nullConfig = buffer.withUnsafeMutableBufferPointer { driver.pointee.open!(host.pointer, nil, $0.baseAddress, $0.count) }
@@ -92,7 +93,7 @@ import Testing
 
     /// A short buffer gets a NUL-terminated prefix that is still valid UTF-8; no byte past the capacity is touched.
     @Test func errorIsTruncatedToTheBufferWithoutSplittingACharacter() throws {
-        let driver = try PluginLibrary.load()
+        let driver = try PluginLibrary.simulatedDevices.load()
         // "simulated: config key 'é…" — the é (2 bytes) straddles byte 24 of the message.
         let config = "éééé=1"
         for capacity in [1, 2, 24, 25, 26] {

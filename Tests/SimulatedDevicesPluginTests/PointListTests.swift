@@ -1,3 +1,4 @@
+import OpenDSOTestSupport
 import DSODriverABI
 import DSOModel
 import DSOSimulation
@@ -19,7 +20,7 @@ import Testing
 
     @Test func exampleScenarioPointsMatchItsResourcesAndMeters() throws {
         let scenario = try Scenario.load(path: PluginFixtures.smallDSOPath)
-        let instance = try PluginInstance.opened(try PluginLibrary.load(), host: VirtualHost(),
+        let instance = try PluginInstance.opened(try PluginLibrary.simulatedDevices.load(), host: VirtualHost(),
                                                  config: "scenario=\(PluginFixtures.smallDSOPath)")
         #expect(instance.points.map(\.name) == Self.expectedNames(scenario))
         // Three per device, SOC for 21 batteries, set points for all but the 5 feeder loads, 2 meters.
@@ -42,7 +43,7 @@ import Testing
     @Test func limitsComeFromTheRatings() throws {
         let path = try PluginFixtures.write()
         defer { PluginFixtures.remove(scenarioAt: path) }
-        let instance = try PluginInstance.opened(try PluginLibrary.load(), host: VirtualHost(), config: "scenario=\(path)")
+        let instance = try PluginInstance.opened(try PluginLibrary.simulatedDevices.load(), host: VirtualHost(), config: "scenario=\(path)")
         func limits(_ name: String) -> ClosedRange<Double>? {
             instance.points.first { $0.name == name }.map { $0.minimum...$0.maximum }
         }
@@ -66,7 +67,7 @@ import Testing
         let path = try PluginFixtures.write()
         defer { PluginFixtures.remove(scenarioAt: path) }
         let scenario = try Scenario.load(path: path)
-        let driver = try PluginLibrary.load()
+        let driver = try PluginLibrary.simulatedDevices.load()
         let some = try PluginInstance.opened(driver, host: VirtualHost(), config: "scenario=\(path); resources=PV-1,BESS-1")
         let chosen = scenario.model.resources.filter { ["PV-1", "BESS-1"].contains($0.id) }
         #expect(some.points.map(\.name) == Self.expectedNames(scenario, resources: chosen, meters: []))
@@ -79,7 +80,7 @@ import Testing
     @Test func subsetByInterfacePointTakesItsMembersAndMeter() throws {
         let scenario = try Scenario.load(path: PluginFixtures.smallDSOPath)
         let host = VirtualHost()
-        let instance = try PluginInstance.opened(try PluginLibrary.load(), host: host,
+        let instance = try PluginInstance.opened(try PluginLibrary.simulatedDevices.load(), host: host,
                                                  config: "scenario=\(PluginFixtures.smallDSOPath); interface_points=SUB-BAYVIEW-12KV")
         let point = try #require(scenario.model.interfacePoints.firstIndex { $0.id == "SUB-BAYVIEW-12KV" })
         let members = scenario.model.memberRanges[point].map { scenario.model.resources[$0] }
@@ -90,7 +91,7 @@ import Testing
     @Test func pointInfoRefusesIndicesOutOfRange() throws {
         let path = try PluginFixtures.write()
         defer { PluginFixtures.remove(scenarioAt: path) }
-        let instance = try PluginInstance.opened(try PluginLibrary.load(), host: VirtualHost(), config: "scenario=\(path)")
+        let instance = try PluginInstance.opened(try PluginLibrary.simulatedDevices.load(), host: VirtualHost(), config: "scenario=\(path)")
         var info = dso_point_info()
         #expect(instance.driver.pointee.point_info!(instance.handle, -1, &info) == DSO_ERROR_INVALID)
         #expect(instance.driver.pointee.point_info!(instance.handle, Int32(instance.points.count), &info) == DSO_ERROR_INVALID)

@@ -1,3 +1,4 @@
+import OpenDSOTestSupport
 import DSODriverABI
 import Foundation
 import Testing
@@ -12,11 +13,11 @@ import Testing
         let path = try PluginFixtures.write()
         defer { PluginFixtures.remove(scenarioAt: path) }
         let host = VirtualHost()
-        let instance = try PluginInstance.opened(try PluginLibrary.load(), host: host, config: "scenario=\(path)")
+        let instance = try PluginInstance.opened(try PluginLibrary.simulatedDevices.load(), host: host, config: "scenario=\(path)")
         var readings: [Int64: Reading] = [:]
         for cycle in Int64(0)...400 {
             host.set(cycle: cycle)
-            readings[cycle] = instance.read()
+            readings[cycle] = try instance.read()
             if cycle == 0 || (refresh && cycle % 10 == 0) {
                 let until = host.nowNanoseconds + 10 * Self.second
                 #expect(instance.write("BESS-1.setpoint_kw", 100, validUntilNanoseconds: until).code == DSO_OK)
@@ -68,12 +69,12 @@ import Testing
         let path = try PluginFixtures.write()
         defer { PluginFixtures.remove(scenarioAt: path) }
         let host = VirtualHost()
-        let instance = try PluginInstance.opened(try PluginLibrary.load(), host: host, config: "scenario=\(path)")
-        _ = instance.read()
+        let instance = try PluginInstance.opened(try PluginLibrary.simulatedDevices.load(), host: host, config: "scenario=\(path)")
+        _ = try instance.read()
         #expect(instance.write("BESS-1.setpoint_kw", 100, validUntilNanoseconds: 10 * Self.second).code == DSO_OK)
         host.nowNanoseconds = 13 * Self.second
         // Reverted at 10 s, effective at 12 s after the delay, one second of lag by 13 s.
-        let reading = instance.read()
+        let reading = try instance.read()
         #expect(abs(reading["BESS-1.p_kw"] - 100 * (1 - exp(-10.0)) * exp(-1.0)) < 1e-9, "\(reading["BESS-1.p_kw"])")
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import OpenDSOTestSupport
 import Testing
 
 /// caiso-sim against a running `dsod simulate --realtime --iso-listen` with simulated devices, in real time.
@@ -10,8 +11,10 @@ import Testing
     static let rampPerSecond = 0.25
 
     private func executables() throws -> (dsod: URL, caisoSim: URL) {
-        let dsod = try #require(Executables.locate("dsod"), "dsod not built next to the test bundle")
-        let caisoSim = try #require(Executables.locate("caiso-sim"), "caiso-sim not built next to the test bundle")
+        let dsod = try #require(BuiltProduct.locate("dsod", overriddenBy: "DSOD_EXECUTABLE"),
+                                "dsod not built next to the test bundle (or set DSOD_EXECUTABLE)")
+        let caisoSim = try #require(BuiltProduct.locate("caiso-sim", overriddenBy: "CAISO_SIM_EXECUTABLE"),
+                                    "caiso-sim not built next to the test bundle (or set CAISO_SIM_EXECUTABLE)")
         return (dsod, caisoSim)
     }
 
@@ -21,7 +24,7 @@ import Testing
                                      "--signal-ttl-s", "\(Self.ttlSeconds)", "--fallback-ramp", "\(Self.rampPerSecond)"],
                               in: folder, tag: "dsod")
         // Ready when mbpoll can read the telemetry.
-        for _ in 0..<100 where Mbpoll.readFloats(port: port, register: 0, count: 2) == nil {
+        for _ in 0..<100 where Mbpoll.inputFloats(port: port, register: 0, count: 2) == nil {
             try await Task.sleep(nanoseconds: 100_000_000)
         }
         return child
@@ -31,7 +34,7 @@ import Testing
         let (dsod, caisoSim) = try executables()
         let folder = try Fixtures.folder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let port = Fixtures.freePort()
+        let port = try freeTCPPort()
         let server = try await startDSOD(dsod, port: port, writers: "127.0.0.1", seconds: 70, in: folder)
         let sim = try Child(caisoSim, ["--target", "127.0.0.1:\(port)", "--signal", "sine.csv", "--period-s", "2",
                                        "--poll-s", "1", "--duration", "40s", "--award-mw", "1", "--schedule", "dot.csv",
@@ -44,14 +47,14 @@ import Testing
         #expect(sim.stdout.contains("0 failed exchanges"), "\(sim.stdout)")
 
         // The dispatch targets reached the kernel's schedules (input registers 102 and 110, MW).
-        let schedules = Mbpoll.readFloats(port: port, register: 100, count: 12)
+        let schedules = Mbpoll.inputFloats(port: port, register: 100, count: 12)
         #expect(schedules?[102] == 0.35 && schedules?[110] == 0.25, "\(String(describing: schedules))")
 
         // The ISO went quiet: within TTL + 1/ramp (+ margin) the regulation target is zero and the fallback bit is set.
         let deadline = Date().addingTimeInterval(Self.ttlSeconds + 1 / Self.rampPerSecond + 4)
         var target = Double.nan
         while Date() < deadline {
-            if let values = Mbpoll.readFloats(port: port, register: 2, count: 1) { target = values[2] ?? .nan }
+            if let values = Mbpoll.inputFloats(port: port, register: 2, count: 1) { target = values[2] ?? .nan }
             if target == 0 { break }
             try await Task.sleep(nanoseconds: 250_000_000)
         }
@@ -77,7 +80,7 @@ import Testing
         let (dsod, caisoSim) = try executables()
         let folder = try Fixtures.folder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let port = Fixtures.freePort()
+        let port = try freeTCPPort()
         let server = try await startDSOD(dsod, port: port, writers: "10.0.0.99", seconds: 30, in: folder)
         let sim = try Child(caisoSim, ["--target", "127.0.0.1:\(port)", "--signal", "sine.csv", "--period-s", "2",
                                        "--duration", "20s", "--award-mw", "1", "--min-composite", "0.7",

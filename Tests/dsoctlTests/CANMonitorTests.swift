@@ -6,26 +6,10 @@ import Testing
 /// project's DBC files: what is printed equals what the peer sends; the transport errors and their exit codes.
 @Suite(.enabled(if: Repository.peerUnavailableReason == nil, "python-can peer needed (run scripts/setup-peers.sh)"), .serialized)
 struct CANMonitorTests {
-    /// `bms_peer.py values`: per frame id ("0x351"), the DBC message name and the physical values the peer sends.
-    static func sentValues(dbc: String) throws -> [String: (name: String, signals: [String: NSNumber])] {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Repository.python)
-        process.arguments = [Repository.peerScript, "values", "--dbc", dbc]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: [String: Any]])
-        return json.mapValues { frame in
-            (frame["name"] as? String ?? "", frame["signals"] as? [String: NSNumber] ?? [:])
-        }
-    }
-
     /// Runs the monitor with `--json` against a peer sending `dbc`, and checks every decoded signal the DBC also
     /// names against what the peer sent; returns the names compared.
     func monitorMatchesThePeer(dbc: String, protocolName: String) async throws -> Set<String> {
-        let expected = try Self.sentValues(dbc: dbc)
+        let expected = try BMSPeer.sentValues(dbc: dbc)
         let pair = try PseudoTerminalPair()
         let peer = try BMSPeer(port: pair.peer, dbc: dbc, duration: 8)
         var compared = Set<String>()
@@ -80,7 +64,7 @@ struct CANMonitorTests {
     }
 
     @Test func textLinesNameTheMessageAndItsSignals() async throws {
-        let expected = try Self.sentValues(dbc: Repository.pylontechDBC)
+        let expected = try BMSPeer.sentValues(dbc: Repository.pylontechDBC)
         let pair = try PseudoTerminalPair()
         let peer = try BMSPeer(port: pair.peer, dbc: Repository.pylontechDBC, duration: 6)
         try await TemporaryFolder.with { folder in

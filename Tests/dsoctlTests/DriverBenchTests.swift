@@ -10,7 +10,7 @@ struct DriverBenchTests {
         try await TemporaryFolder.with { folder in
             let peer = try ModbusPeer(device: "inverter")
             let config = try BuiltPlugins.modbusConfig(peer, in: folder)
-            let result = try await DSOCtl.run(["bench", "--plugin", try BuiltPlugins.modbus(), "--config", config, "--seconds", "1500ms",
+            let result = try await DSOCtl.run(["bench", "--plugin", try PluginLibrary.modbus.path(), "--config", config, "--seconds", "1500ms",
                                                "--rate", "20ms"], in: folder)
             // 0 keeps up, 1 does not: the verdict depends on this machine's load, the report's shape does not.
             #expect(result.status == 0 || result.status == 1, "\(result)")
@@ -24,7 +24,7 @@ struct DriverBenchTests {
         try await TemporaryFolder.with { folder in
             let peer = try ModbusPeer(device: "inverter")
             let config = try BuiltPlugins.modbusConfig(peer, in: folder, extra: "; reconnect_max_ms=200")
-            async let run = DSOCtl.run(["bench", "--plugin", try BuiltPlugins.modbus(), "--config", config, "--seconds", "4s",
+            async let run = DSOCtl.run(["bench", "--plugin", try PluginLibrary.modbus.path(), "--config", config, "--seconds", "4s",
                                         "--rate", "50ms", "--json"], in: folder)
             try await Task.sleep(nanoseconds: 1_500_000_000)
             try peer.mute(true)

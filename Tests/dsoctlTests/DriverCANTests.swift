@@ -11,7 +11,7 @@ import Testing
             let pair = try PseudoTerminalPair()
             let config = try folder.write("bms.conf", "transport=slcan:\(pair.plugin)\nprotocol=pylontech-v1.2\nframe_timeout_s=1")
             let peer = try BMSPeer(port: pair.peer, dbc: Repository.pylontechDBC, duration: 8, period: 0.1)
-            let plugin = try BuiltPlugins.canBMS()
+            let plugin = try PluginLibrary.canBMS.path()
             let watch = try await DSOCtl.run(["watch", "--plugin", plugin, "--config", config, "--rate", "200ms", "--seconds", "2s", "--json",
                                               "--point", "fault", "--point", "soc", "--point", "voltage_v", "--point", "available_up_kw"],
                                              in: folder)

@@ -9,7 +9,7 @@ struct DriverWatchTests {
         try await TemporaryFolder.with { folder in
             let peer = try ModbusPeer(device: "inverter")
             let config = try BuiltPlugins.modbusConfig(peer, in: folder)
-            let result = try await DSOCtl.run(["watch", "--plugin", try BuiltPlugins.modbus(), "--config", config, "--point", "m103.W",
+            let result = try await DSOCtl.run(["watch", "--plugin", try PluginLibrary.modbus.path(), "--config", config, "--point", "m103.W",
                                                "--rate", "100ms", "--count", "3", "--json"], in: folder)
             #expect(result.status == 0, "\(result)")
             let lines = result.stdout.split(separator: "\n").map(String.init)
@@ -28,7 +28,7 @@ struct DriverWatchTests {
             let executable = try #require(DSOCtl.executable)
             let process = Process()
             process.executableURL = executable
-            process.arguments = ["watch", "--plugin", try BuiltPlugins.modbus(), "--config", config, "--point", "m103.W", "--rate", "100ms"]
+            process.arguments = ["watch", "--plugin", try PluginLibrary.modbus.path(), "--config", config, "--point", "m103.W", "--rate", "100ms"]
             let output = folder.file("watch.out"), errors = folder.file("watch.err")
             FileManager.default.createFile(atPath: output, contents: nil)
             FileManager.default.createFile(atPath: errors, contents: nil)

@@ -10,7 +10,7 @@ struct DriverWriteTests {
     static let model704 = 40208
 
     static func arguments(_ config: String, value: String = "40", extra: [String] = []) throws -> [String] {
-        ["write", "--plugin", try BuiltPlugins.modbus(), "--config", config, "--point", "p_limit_pct", "--value", value] + extra
+        ["write", "--plugin", try PluginLibrary.modbus.path(), "--config", config, "--point", "p_limit_pct", "--value", value] + extra
     }
 
     @Test func aConfirmedWriteLandsIsHeldForItsTTLAndIsReleasedAtTheEnd() async throws {
@@ -58,7 +58,7 @@ struct DriverWriteTests {
             let before = try peer.registers(Self.model704, 40)
             let tooHigh = try await DSOCtl.run(try Self.arguments(config, value: "140", extra: ["--yes"]), in: folder)
             #expect(tooHigh.status == 3 && tooHigh.stderr.contains("outside the limits") && tooHigh.stderr.contains("0…100 %"), "\(tooHigh)")
-            let readOnly = try await DSOCtl.run(["write", "--plugin", try BuiltPlugins.modbus(), "--config", config, "--point", "m103.W",
+            let readOnly = try await DSOCtl.run(["write", "--plugin", try PluginLibrary.modbus.path(), "--config", config, "--point", "m103.W",
                                                  "--value", "1", "--yes"], in: folder)
             #expect(readOnly.status == 3 && readOnly.stderr.contains("not writable") && readOnly.stderr.contains("writable points: m1.DA"), "\(readOnly)")
             #expect(!readOnly.stderr.contains("[y/N]"), "refused before asking")

@@ -6,11 +6,11 @@ import Testing
 @Suite(.serialized) struct PluginInfoTests {
     @Test func showsTheABIVersionNameAndVersionOfTheBuiltPlugins() async throws {
         try await TemporaryFolder.with { folder in
-            let modbus = try BuiltPlugins.modbus()
+            let modbus = try PluginLibrary.modbus.path()
             let text = try await DSOCtl.run(["plugin", "info", modbus], in: folder)
             #expect(text.status == 0, "\(text)")
             #expect(text.stdout.contains("modbus 1.0.0") && text.stdout.contains("ABI version  1"), "\(text)")
-            let json = try jsonObject(try await DSOCtl.run(["plugin", "info", try BuiltPlugins.canBMS(), "--json"], in: folder).stdout)
+            let json = try jsonObject(try await DSOCtl.run(["plugin", "info", try PluginLibrary.canBMS.path(), "--json"], in: folder).stdout)
             #expect(json["driver"] as? String == "can-bms" && json["abiVersion"] as? Int == 1, "\(json)")
             #expect(json["points"] == nil, "no points without a configuration: \(json)")
         }
@@ -33,7 +33,7 @@ import Testing
         try await TemporaryFolder.with { folder in
             let peer = try ModbusPeer(device: "inverter")
             let config = try BuiltPlugins.modbusConfig(peer, in: folder)
-            let result = try await DSOCtl.run(["plugin", "info", try BuiltPlugins.modbus(), "--config", config, "--json"], in: folder)
+            let result = try await DSOCtl.run(["plugin", "info", try PluginLibrary.modbus.path(), "--config", config, "--json"], in: folder)
             #expect(result.status == 0, "\(result)")
             let json = try jsonObject(result.stdout)
             #expect(json["instance"] as? String == "bench-dut")
@@ -41,14 +41,14 @@ import Testing
             #expect(watts["unit"] as? String == "W" && watts["writable"] as? Bool == false && watts["kind"] as? String == "measurement")
             let limit = try #require(entry(json["points"], named: "p_limit_pct"))
             #expect(limit["writable"] as? Bool == true && limit["minimum"] as? Double == 0 && limit["maximum"] as? Double == 100, "\(limit)")
-            let table = try await DSOCtl.run(["plugin", "info", try BuiltPlugins.modbus(), "--config", config], in: folder)
+            let table = try await DSOCtl.run(["plugin", "info", try PluginLibrary.modbus.path(), "--config", config], in: folder)
             #expect(table.stdout.contains("point") && table.stdout.contains("writable") && table.stdout.contains("p_limit_pct"), "\(table)")
         }
     }
 
     @Test func aServiceTOMLNamesTheLibraryAndAskedForADriverWhenItHasSeveral() async throws {
         try await TemporaryFolder.with { folder in
-            let library = try BuiltPlugins.canBMS()
+            let library = try PluginLibrary.canBMS.path()
             func entry(_ name: String, sign: String = "generation_positive") -> String {
                 """
                 [[drivers]]

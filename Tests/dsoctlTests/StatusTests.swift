@@ -46,7 +46,7 @@ import Testing
 
     @Test func noDSODExitsTwoAndSaysToCheckTheURL() async throws {
         try await TemporaryFolder.with { folder in
-            let url = "http://127.0.0.1:\(try RunningDSOD.freePort())"
+            let url = "http://127.0.0.1:\(try freeTCPPort())"
             let result = try await DSOCtl.run(["status", "--url", url, "--token", RunningDSOD.viewerToken], in: folder)
             #expect(result.status == 2, "\(result)")
             #expect(result.stderr.contains("is dsod running? check --url"), "\(result)")

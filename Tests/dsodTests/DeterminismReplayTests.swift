@@ -13,7 +13,7 @@ import Testing
 
     @Test func twoRunsPrintTheSameDigestAndWriteIdenticalRecords() async throws {
         try await TemporaryFolder.with { folder in
-            let scenario = try Fixtures.writeTwoPointScenario(in: folder)
+            let scenario = try ScenarioFiles.writeTwoPointScenario(in: folder)
             let first = folder.file("first.csv"), second = folder.file("second.csv")
             let runA = try await DSOD.run(["simulate", "--scenario", scenario, "--record", first], in: folder)
             let runB = try await DSOD.run(["simulate", "--scenario", scenario, "--record", second], in: folder)
@@ -32,8 +32,8 @@ import Testing
     /// The digest is worth comparing only if it changes with what the kernel did.
     @Test func anotherSeedGivesAnotherDigestAndRecord() async throws {
         try await TemporaryFolder.with { folder in
-            let scenarioA = try Fixtures.writeTwoPointScenario(in: folder, file: "a.toml", Fixtures.twoPointScenario(seed: 7))
-            let scenarioB = try Fixtures.writeTwoPointScenario(in: folder, file: "b.toml", Fixtures.twoPointScenario(seed: 8))
+            let scenarioA = try ScenarioFiles.writeTwoPointScenario(in: folder, file: "a.toml", ScenarioFiles.twoPointScenario(seed: 7))
+            let scenarioB = try ScenarioFiles.writeTwoPointScenario(in: folder, file: "b.toml", ScenarioFiles.twoPointScenario(seed: 8))
             let runA = try await DSOD.run(["simulate", "--scenario", scenarioA, "--record", folder.file("a.csv")], in: folder)
             let runB = try await DSOD.run(["simulate", "--scenario", scenarioB, "--record", folder.file("b.csv")], in: folder)
             #expect(runA.status == 0 && runB.status == 0, "\(runA)\n\(runB)")
@@ -48,7 +48,7 @@ import Testing
     /// The capture holds every kernel input, the regulation award included, so a replay reproduces the digest.
     @Test func replayOfACaptureReproducesTheDigest() async throws {
         try await TemporaryFolder.with { folder in
-            let scenario = try Fixtures.writeTwoPointScenario(in: folder)
+            let scenario = try ScenarioFiles.writeTwoPointScenario(in: folder)
             try await expectReplayReproducesDigest(scenario: scenario, in: folder)
         }
     }
@@ -56,7 +56,7 @@ import Testing
     /// Same as above without a regulation award (no `[regulation]` section).
     @Test func replayWithoutRegulationReproducesTheDigest() async throws {
         try await TemporaryFolder.with { folder in
-            let scenario = try Fixtures.writeTwoPointScenario(in: folder, Fixtures.twoPointScenario(awardMW: nil))
+            let scenario = try ScenarioFiles.writeTwoPointScenario(in: folder, ScenarioFiles.twoPointScenario(awardMW: nil))
             try await expectReplayReproducesDigest(scenario: scenario, in: folder)
         }
     }
@@ -84,7 +84,7 @@ import Testing
 
     @Test func replayWithAWrongExpectedDigestFails() async throws {
         try await TemporaryFolder.with { folder in
-            let scenario = try Fixtures.writeTwoPointScenario(in: folder, Fixtures.twoPointScenario(awardMW: nil))
+            let scenario = try ScenarioFiles.writeTwoPointScenario(in: folder, ScenarioFiles.twoPointScenario(awardMW: nil))
             let capture = folder.file("inputs.cap")
             let simulate = try await DSOD.run(["simulate", "--scenario", scenario, "--duration", "60s",
                                                "--capture-inputs", capture], in: folder)
@@ -103,9 +103,9 @@ import Testing
 
     @Test func replayAgainstAnotherScenarioNamesTheCaptureFile() async throws {
         try await TemporaryFolder.with { folder in
-            let scenario = try Fixtures.writeTwoPointScenario(in: folder, file: "two.toml")
-            let other = try Fixtures.writeTwoPointScenario(
-                in: folder, file: "three.toml", Fixtures.twoPointScenario(extraBatteries: 1))
+            let scenario = try ScenarioFiles.writeTwoPointScenario(in: folder, file: "two.toml")
+            let other = try ScenarioFiles.writeTwoPointScenario(
+                in: folder, file: "three.toml", ScenarioFiles.twoPointScenario(extraBatteries: 1))
             let capture = folder.file("inputs.cap")
             let simulate = try await DSOD.run(["simulate", "--scenario", scenario, "--duration", "30s",
                                                "--capture-inputs", capture], in: folder)
@@ -121,7 +121,7 @@ import Testing
 
     @Test func replayOfAMissingOrTruncatedCaptureNamesTheFile() async throws {
         try await TemporaryFolder.with { folder in
-            let scenario = try Fixtures.writeTwoPointScenario(in: folder, Fixtures.twoPointScenario(awardMW: nil))
+            let scenario = try ScenarioFiles.writeTwoPointScenario(in: folder, ScenarioFiles.twoPointScenario(awardMW: nil))
             let missing = folder.file("missing.cap")
             let replayMissing = try await DSOD.run(["replay", "--scenario", scenario, "--inputs", missing], in: folder)
             #expect(replayMissing.status != 0 && !replayMissing.looksLikeACrash, "\(replayMissing)")

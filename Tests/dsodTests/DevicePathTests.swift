@@ -7,7 +7,7 @@ import Testing
 @Suite struct DevicePathTests {
     @Test func pluginAndInProcessDevicesGiveTheSameRun() async throws {
         try await TemporaryFolder.with { folder in
-            let scenario = try Fixtures.writeTwoPointScenario(in: folder)
+            let scenario = try ScenarioFiles.writeTwoPointScenario(in: folder)
             let plugin = try await DSOD.run(["simulate", "--scenario", scenario, "--devices", "plugin",
                                              "--record", folder.file("plugin.csv")], in: folder)
             let direct = try await DSOD.run(["simulate", "--scenario", scenario, "--devices", "in-process",
@@ -24,7 +24,7 @@ import Testing
     /// A plugin path that does not exist is refused with the path and what to do, not a crash.
     @Test func aMissingPluginIsNamed() async throws {
         try await TemporaryFolder.with { folder in
-            let scenario = try Fixtures.writeTwoPointScenario(in: folder)
+            let scenario = try ScenarioFiles.writeTwoPointScenario(in: folder)
             let missing = folder.file("nowhere/libDSOSimulatedDevices.so")
             let run = try await DSOD.run(["simulate", "--scenario", scenario, "--plugin", missing], in: folder)
             #expect(run.status != 0)

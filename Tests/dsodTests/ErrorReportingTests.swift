@@ -50,7 +50,7 @@ import Testing
 
     @Test func badSignalValueNamesTheFileAndLine() async throws {
         try await TemporaryFolder.with { folder in
-            let scenario = try Fixtures.writeTwoPointScenario(in: folder)
+            let scenario = try ScenarioFiles.writeTwoPointScenario(in: folder)
             let signal = try folder.write("signal.csv", "time_s,signal\n0,0.1\n2,0.2\n4,abc\n6,0.3\n")
             let result = try await DSOD.run(["simulate", "--scenario", scenario, "--signal", signal], in: folder)
             expectCleanFailure(result)
@@ -71,7 +71,7 @@ import Testing
     @Test(arguments: ["banana", "0", "5x", "1m30", "-"])
     func badDurationIsRefusedWithAHint(_ duration: String) async throws {
         try await TemporaryFolder.with { folder in
-            let scenario = try Fixtures.writeTwoPointScenario(in: folder)
+            let scenario = try ScenarioFiles.writeTwoPointScenario(in: folder)
             let result = try await DSOD.run(["simulate", "--scenario", scenario, "--duration", duration], in: folder)
             expectCleanFailure(result)
             #expect(result.stderr.contains("--duration"), "\(result)")
@@ -82,7 +82,7 @@ import Testing
 
     @Test func durationShorterThanOneCycleIsRefused() async throws {
         try await TemporaryFolder.with { folder in
-            let scenario = try Fixtures.writeTwoPointScenario(in: folder)
+            let scenario = try ScenarioFiles.writeTwoPointScenario(in: folder)
             let result = try await DSOD.run(["simulate", "--scenario", scenario, "--duration", "0.05"], in: folder)
             expectCleanFailure(result)
             #expect(result.stderr.contains("duration"), "\(result)")
@@ -91,7 +91,7 @@ import Testing
 
     @Test func unwritableRecordNamesThePath() async throws {
         try await TemporaryFolder.with { folder in
-            let scenario = try Fixtures.writeTwoPointScenario(in: folder)
+            let scenario = try ScenarioFiles.writeTwoPointScenario(in: folder)
             let record = folder.file("no-such-folder/out.csv")
             let result = try await DSOD.run(["simulate", "--scenario", scenario, "--duration", "10s", "--record", record],
                                             in: folder)

@@ -6,7 +6,7 @@ import Testing
 @Suite struct RealtimeTests {
     @Test func threeSecondsOnTheCycleTimer() async throws {
         try await TemporaryFolder.with { folder in
-            let scenario = try Fixtures.writeTwoPointScenario(in: folder)
+            let scenario = try ScenarioFiles.writeTwoPointScenario(in: folder)
             let result = try await DSOD.run(["simulate", "--scenario", scenario, "--duration", "3s", "--realtime"],
                                             in: folder, timeoutSeconds: 60)
             #expect(result.status == 0 && result.exited, "\(result)")

@@ -11,8 +11,8 @@ import Testing
     ])
     func oneRowPerRecordPeriod(recordPeriod: Double, duration: Double, rows: Int) async throws {
         try await TemporaryFolder.with { folder in
-            let scenario = try Fixtures.writeTwoPointScenario(
-                in: folder, Fixtures.twoPointScenario(durationSeconds: duration, recordPeriodSeconds: recordPeriod))
+            let scenario = try ScenarioFiles.writeTwoPointScenario(
+                in: folder, ScenarioFiles.twoPointScenario(durationSeconds: duration, recordPeriodSeconds: recordPeriod))
             let record = folder.file("out.csv")
             let result = try await DSOD.run(["simulate", "--scenario", scenario, "--record", record], in: folder)
             #expect(result.status == 0, "\(result)")
@@ -68,7 +68,7 @@ import Testing
     @Test func scoresRecomputedFromTheRecordMatchTheSummary() async throws {
         try await TemporaryFolder.with { folder in
             // 20 minutes: two CAISO intervals (one complete, one partial), one partial PJM hour.
-            let scenario = try Fixtures.writeTwoPointScenario(in: folder, Fixtures.twoPointScenario(durationSeconds: 1200))
+            let scenario = try ScenarioFiles.writeTwoPointScenario(in: folder, ScenarioFiles.twoPointScenario(durationSeconds: 1200))
             let record = folder.file("out.csv")
             let result = try await DSOD.run(["simulate", "--scenario", scenario, "--record", record], in: folder)
             #expect(result.status == 0, "\(result)")

@@ -46,7 +46,7 @@ import Testing
     /// (A tracker whose correction keeps a transient error forever would settle off target.)
     @Test func constantSignalResponseSettlesOnTheTarget() async throws {
         try await TemporaryFolder.with { folder in
-            let scenario = try Fixtures.writeTwoPointScenario(in: folder)
+            let scenario = try ScenarioFiles.writeTwoPointScenario(in: folder)
             let signal = try folder.write("constant.csv", Fixtures.constantSignalCSV(value: 0.5, seconds: 400))
             let record = folder.file("out.csv")
             let result = try await DSOD.run(["simulate", "--scenario", scenario, "--signal", signal, "--duration", "300s",

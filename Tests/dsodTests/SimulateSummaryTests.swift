@@ -6,7 +6,7 @@ import Testing
 @Suite struct SimulateSummaryTests {
     @Test func summaryReportsCyclesInterfacePointsScoresAndEnergy() async throws {
         try await TemporaryFolder.with { folder in
-            let scenario = try Fixtures.writeTwoPointScenario(in: folder)
+            let scenario = try ScenarioFiles.writeTwoPointScenario(in: folder)
             let result = try await DSOD.run(["simulate", "--scenario", scenario], in: folder)
             #expect(result.status == 0 && result.exited, "\(result)")
             #expect(!result.looksLikeACrash)
@@ -78,7 +78,7 @@ import Testing
     ])
     func cycleCountIsDurationOverPeriod(period: Double, duration: String, cycles: Int, simulated: String) async throws {
         try await TemporaryFolder.with { folder in
-            let scenario = try Fixtures.writeTwoPointScenario(in: folder, Fixtures.twoPointScenario(periodSeconds: period))
+            let scenario = try ScenarioFiles.writeTwoPointScenario(in: folder, ScenarioFiles.twoPointScenario(periodSeconds: period))
             let result = try await DSOD.run(["simulate", "--scenario", scenario, "--duration", duration], in: folder)
             #expect(result.status == 0, "\(result)")
             let report = SummaryReport(result.stdout)
@@ -93,7 +93,7 @@ import Testing
 
     @Test func verboseListsEveryResource() async throws {
         try await TemporaryFolder.with { folder in
-            let scenario = try Fixtures.writeTwoPointScenario(in: folder)
+            let scenario = try ScenarioFiles.writeTwoPointScenario(in: folder)
             let result = try await DSOD.run(["simulate", "--scenario", scenario, "--duration", "60s", "--verbose"], in: folder)
             #expect(result.status == 0, "\(result)")
             let report = SummaryReport(result.stdout)

@@ -21,7 +21,7 @@ import Testing
         let pair = try PseudoTerminalPair()
         let model = try Self.model()
         let configuration = DriverConfiguration(
-            name: "bms-1", libraryPath: try PluginLibrary.path(),
+            name: "bms-1", libraryPath: try PluginLibrary.canBMS.path(),
             driverConfiguration: "transport=slcan:\(pair.plugin); protocol=pylontech-v1.2; frame_timeout_s=1",
             sign: .generationPositive, pollPeriodSeconds: 0.05, timeoutSeconds: 0.05,
             points: [

@@ -2,6 +2,7 @@ import DSOAPI
 import DSOHistorian
 import DSOModel
 import Foundation
+import OpenDSOTestSupport
 import Synchronization
 
 /// A running API server on 127.0.0.1 (port chosen by the system) over a real historian in a temporary
@@ -15,14 +16,14 @@ final class APIFixture: Sendable {
     let status: LatestStatus
     let submitted = Mutex<[ScheduleEntry]>([])
     let server: APIServer
-    let http: HTTP
+    let http: HTTPClient
 
     private init(folder: URL, historian: Historian, status: LatestStatus, server: APIServer, port: Int) {
         self.folder = folder
         self.historian = historian
         self.status = status
         self.server = server
-        self.http = HTTP(port: port)
+        self.http = HTTPClient(port: port)
     }
 
     /// Starts a server; `capacity` bounds how many schedule entries the fake kernel ring takes in total.

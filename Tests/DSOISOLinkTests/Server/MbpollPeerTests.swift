@@ -1,6 +1,7 @@
 @testable import DSOISOLink
 import DSOKernel
 import Foundation
+import OpenDSOTestSupport
 import Testing
 
 /// Debian's mbpoll, an independent Modbus master, against the link: the register map as documented.

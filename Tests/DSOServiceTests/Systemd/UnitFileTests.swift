@@ -1,4 +1,5 @@
 import Foundation
+import OpenDSOTestSupport
 import Testing
 
 /// The shipped unit passes systemd's own checks (`systemd-analyze verify` and the offline security audit).
@@ -18,7 +19,7 @@ import Testing
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: analyzer), "systemd-analyze is not installed (Debian package systemd)"))
     func verifies() throws {
         try RepositoryFiles.withTemporaryFolder { folder in
-            let result = try RepositoryFiles.run(Self.analyzer, ["verify", try installedCopy(in: folder)])
+            let result = try Command.run(Self.analyzer, ["verify", try installedCopy(in: folder)])
             #expect(result.status == 0 && result.output.isEmpty, "\(result.output)")
         }
     }
@@ -26,7 +27,7 @@ import Testing
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: analyzer), "systemd-analyze is not installed (Debian package systemd)"))
     func securityExposureIsLow() throws {
         try RepositoryFiles.withTemporaryFolder { folder in
-            let result = try RepositoryFiles.run(Self.analyzer, ["security", "--offline=yes", "--no-pager", try installedCopy(in: folder)])
+            let result = try Command.run(Self.analyzer, ["security", "--offline=yes", "--no-pager", try installedCopy(in: folder)])
             let summary = try #require(result.output.split(separator: "\n").last { $0.contains("Overall exposure level") },
                                        "\(result.output)")
             // "→ Overall exposure level for opendso.service: 2.4 OK 🙂"

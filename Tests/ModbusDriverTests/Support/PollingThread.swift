@@ -1,4 +1,5 @@
 import Foundation
+import OpenDSOTestSupport
 
 /// Reads one plugin instance over and over on a thread of its own, as the host's I/O threads do, recording
 /// each read's code, message, duration and one point's value.
@@ -30,7 +31,7 @@ final class PollingThread: @unchecked Sendable {
         let thread = Thread { [self] in
             for _ in 0..<reads {
                 let started = Date()
-                let outcome = instance.attemptValues()
+                let outcome = instance.attemptRead()
                 results.append(Result(code: outcome.code, message: outcome.message,
                                       seconds: Date().timeIntervalSince(started), value: outcome.values[point]))
                 if pauseSeconds > 0 { Thread.sleep(forTimeInterval: pauseSeconds) }

@@ -1,16 +1,10 @@
 import Foundation
+import OpenDSOTestSupport
 
 /// Scenario files for the plugin tests: the repository's example and a small one with predictable physics.
 enum PluginFixtures {
-    /// `examples/small-dso.toml`, found from this file's location.
-    static var smallDSOPath: String {
-        URL(fileURLWithPath: #filePath).resolvingSymlinksInPath()
-            .deletingLastPathComponent()  // Support
-            .deletingLastPathComponent()  // SimulatedDevicesPluginTests
-            .deletingLastPathComponent()  // Tests
-            .deletingLastPathComponent()  // repository root
-            .appendingPathComponent("examples/small-dso.toml").path
-    }
+    /// `examples/small-dso.toml` in this repository.
+    static var smallDSOPath: String { Repository.root.appendingPathComponent("examples/small-dso.toml").path }
 
     /// Flat profile at 0.8 per unit all day: PV available 0.8 × rating, loads and DR baseline 0.8 × peak.
     static let flatProfileCSV = """

@@ -58,17 +58,36 @@ public final class BMSPeer: Sendable {
 
     /// Runs `bms_peer.py describe` on `dbc`: cantools' reading of the file as JSON.
     public static func describe(dbc: String) throws -> [[String: Any]] {
+        guard let json = try run("describe", dbc: dbc) as? [[String: Any]] else {
+            throw PeerError("bms_peer.py describe did not print a JSON array")
+        }
+        return json
+    }
+
+    /// Runs `bms_peer.py values` on `dbc`: per frame id ("0x351"), the DBC message name and the physical values
+    /// the peer sends.
+    public static func sentValues(dbc: String) throws -> [String: (name: String, signals: [String: NSNumber])] {
+        guard let json = try run("values", dbc: dbc) as? [String: [String: Any]] else {
+            throw PeerError("bms_peer.py values did not print a JSON object of frames")
+        }
+        return json.mapValues { frame in
+            (frame["name"] as? String ?? "", frame["signals"] as? [String: NSNumber] ?? [:])
+        }
+    }
+
+    /// Runs one of the peer's offline commands on `dbc` and reads what it prints as JSON.
+    private static func run(_ command: String, dbc: String) throws -> Any {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Repository.python)
-        process.arguments = [Repository.peerScript, "describe", "--dbc", dbc]
+        process.arguments = [Repository.peerScript, command, "--dbc", dbc]
         let pipe = Pipe()
         process.standardOutput = pipe
         try process.run()
         let data = pipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        guard process.terminationStatus == 0,
-              let json = try JSONSerialization.jsonObject(with: data) as? [[String: Any]]
-        else { throw PeerError("bms_peer.py describe failed: \(String(decoding: data, as: UTF8.self))") }
+        guard process.terminationStatus == 0, let json = try? JSONSerialization.jsonObject(with: data) else {
+            throw PeerError("bms_peer.py \(command) failed: \(String(decoding: data, as: UTF8.self))")
+        }
         return json
     }
 }

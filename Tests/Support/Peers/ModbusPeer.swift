@@ -1,6 +1,5 @@
 import Foundation
 import Glibc
-import Testing
 
 /// A pymodbus device server (Tests/peers/modbus/device_server.py) in a child process, driven over its stdin/stdout.
 public final class ModbusPeer {

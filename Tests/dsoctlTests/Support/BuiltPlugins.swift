@@ -2,16 +2,8 @@ import Foundation
 import OpenDSOTestSupport
 import Testing
 
-/// The plugins and dsod the end-to-end tests drive through dsoctl, found next to the test bundle.
+/// Driver configuration files for the plugins the end-to-end tests drive through dsoctl.
 enum BuiltPlugins {
-    static func path(_ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
-        try #require(BuiltProduct.locate(name), "\(name) not found next to the test bundle; run swift build --build-tests",
-                     sourceLocation: sourceLocation).path
-    }
-
-    static func modbus() throws -> String { try path("libDSOModbusDriver.so") }
-    static func canBMS() throws -> String { try path("libDSOCANBMSDriver.so") }
-
     /// A configuration file for the Modbus driver against `peer` (TCP on 127.0.0.1).
     static func modbusConfig(_ peer: ModbusPeer, in folder: TemporaryFolder, name: String = "bench-dut",
                              extra: String = "") throws -> String {

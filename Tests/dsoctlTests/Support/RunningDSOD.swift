@@ -53,7 +53,7 @@ final class RunningDSOD {
     init(in folder: TemporaryFolder, sourceLocation: SourceLocation = #_sourceLocation) throws {
         let executable = try #require(BuiltProduct.locate("dsod", overriddenBy: "DSOD_EXECUTABLE"), "dsod not found next to the test bundle",
                                       sourceLocation: sourceLocation)
-        port = try Self.freePort()
+        port = try freeTCPPort()
         try folder.write("flat.csv", "hour,value\n0,0.5\n12,0.6\n")
         try folder.write("scenario.toml", Self.scenario)
         let service = try folder.write("service.toml", """
@@ -105,20 +105,4 @@ final class RunningDSOD {
     }
 
     deinit { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
-
-    /// A TCP port nobody listens on right now (bound to 0 and released).
-    static func freePort() throws -> Int {
-        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard socket >= 0 else { throw PeerError("no socket for a free port") }
-        defer { close(socket) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(socket, $0, length) == 0 && getsockname(socket, $0, &length) == 0 }
-        }
-        guard bound else { throw PeerError("could not bind a free port") }
-        return Int(UInt16(bigEndian: address.sin_port))
-    }
 }

@@ -40,7 +40,7 @@ import Testing
     @Test func anAPIPortInUseStopsTheStartWithAClearMessage() async throws {
         try await TemporaryFolder.with { folder in
             // A listener of our own holds the port.
-            let holder = try ServiceAPIClient.PortHolder()
+            let holder = try PortHolder()
             let config = try OperatorSideFixture.write(in: folder, port: holder.port)
             let service = try ServiceProcess(arguments: ["run", "--config", config], in: folder,
                                              environment: ["STATE_DIRECTORY": folder.file("state")])

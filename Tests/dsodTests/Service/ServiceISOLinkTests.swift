@@ -9,38 +9,17 @@ import Glibc
 /// operating target over Modbus TCP; the kernel follows both (read back through the API), the ISO reads the
 /// kernel's telemetry, and the target is recorded in the historian as coming from the ISO link.
 @Suite(.serialized) struct ServiceISOLinkTests {
-    /// Runs mbpoll once (`-1`: a single poll); returns its output, failing the test on a non-zero exit.
-    static func mbpoll(_ port: Int, _ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/mbpoll")
-        process.arguments = ["-m", "tcp", "-p", "\(port)", "-a", "1", "-0", "-B", "-1"] + arguments
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let text = String(decoding: data, as: UTF8.self)
-        #expect(process.terminationStatus == 0, "mbpoll \(arguments): \(text)")
-        return text
-    }
-
-    /// `[addr]: value` lines of mbpoll's output.
-    static func values(_ output: String) -> [Int: Double] {
-        var values: [Int: Double] = [:]
-        for line in output.split(separator: "\n") where line.hasPrefix("[") {
-            let parts = line.split(separator: ":", maxSplits: 1)
-            guard parts.count == 2, let address = Int(parts[0].dropFirst().dropLast()),
-                  let value = Double(parts[1].trimmingCharacters(in: .whitespaces)) else { continue }
-            values[address] = value
-        }
-        return values
+    /// Runs mbpoll once against the link, failing the test on a non-zero exit.
+    static func mbpoll(_ port: Int, _ arguments: [String], values: [String] = []) throws -> Mbpoll.Result {
+        let result = try Mbpoll.run(port: port, arguments, values: values)
+        #expect(result.status == 0, "mbpoll \(arguments) \(values): \(result.output)")
+        return result
     }
 
     @Test func theISOsSetPointAndOperatingTargetReachTheKernel() async throws {
         try await TemporaryFolder.with { folder in
-            let apiPort = try ServiceAPIClient.freePort()
-            let linkPort = try ServiceAPIClient.freePort()
+            let apiPort = try freeTCPPort()
+            let linkPort = try freeTCPPort()
             let config = try OperatorSideFixture.write(in: folder, port: apiPort, extra: """
 
                 [iso_link]
@@ -51,12 +30,12 @@ import Glibc
             let service = try ServiceProcess(arguments: ["run", "--config", config], in: folder,
                                              environment: ["STATE_DIRECTORY": state])
             #expect(service.waitForLog("iso-link: listening on 127.0.0.1:\(linkPort)", timeoutSeconds: 20), "\(service.stderr)")
-            let api = ServiceAPIClient(port: apiPort)
+            let api = HTTPClient(port: apiPort, timeoutSeconds: 5)
             _ = try await ServiceOperatorSideTests.waitForCycles(api, 5, timeoutSeconds: 20)
 
-            _ = try Self.mbpoll(linkPort, ["-t", "4:float", "-r", "0", "127.0.0.1", "--", "0.5"])  // set point
-            _ = try Self.mbpoll(linkPort, ["-t", "4:int", "-r", "2", "127.0.0.1", "7"])            // counter commits it
-            _ = try Self.mbpoll(linkPort, ["-t", "4:float", "-r", "20", "127.0.0.1", "0.5"])       // SUB-A: 500 kW (exact in float32)
+            _ = try Self.mbpoll(linkPort, ["-t", "4:float", "-r", "0"], values: ["0.5"])   // set point
+            _ = try Self.mbpoll(linkPort, ["-t", "4:int", "-r", "2"], values: ["7"])       // counter commits it
+            _ = try Self.mbpoll(linkPort, ["-t", "4:float", "-r", "20"], values: ["0.5"])  // SUB-A: 500 kW (exact in float32)
 
             var signal: Double?, scheduled: Double?
             let deadline = Date().addingTimeInterval(10)
@@ -71,9 +50,9 @@ import Glibc
             #expect(scheduled == 500, "SUB-A's schedule after the ISO's operating target")
 
             // The ISO reads the kernel's side: the award in effect (MW) and the number of interface points.
-            let award = Self.values(try Self.mbpoll(linkPort, ["-t", "3:float", "-r", "10", "127.0.0.1"]))
+            let award = try Self.mbpoll(linkPort, ["-t", "3:float", "-r", "10"]).numbers
             #expect(award[10] == 1, "award register: \(award)")
-            let points = Self.values(try Self.mbpoll(linkPort, ["-t", "3", "-r", "23", "127.0.0.1"]))
+            let points = try Self.mbpoll(linkPort, ["-t", "3", "-r", "23"]).numbers
             #expect(points[23] == 2, "interface point count register: \(points)")
 
             service.send(SIGTERM)

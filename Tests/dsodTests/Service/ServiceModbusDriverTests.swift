@@ -24,7 +24,7 @@ struct ServiceModbusDriverTests {
         var driverState: String? { driver["state"] as? String }
     }
 
-    static func observe(_ api: ServiceAPIClient) async throws -> Observation? {
+    static func observe(_ api: HTTPClient) async throws -> Observation? {
         let token = Fixture.viewerToken
         guard let resources = try? await api.get("/api/v1/resources", token: token).json as? [[String: Any]],
               let drivers = try? await api.get("/api/v1/drivers", token: token).json as? [[String: Any]],
@@ -35,7 +35,7 @@ struct ServiceModbusDriverTests {
     }
 
     /// Polls the API until `condition` holds; records an issue naming `what` (with the last observation) if it never does.
-    static func waitFor(_ what: String, _ api: ServiceAPIClient, timeoutSeconds: Double = 20,
+    static func waitFor(_ what: String, _ api: HTTPClient, timeoutSeconds: Double = 20,
                         sourceLocation: SourceLocation = #_sourceLocation,
                         _ condition: (Observation) throws -> Bool) async throws -> Observation? {
         let deadline = Date().addingTimeInterval(timeoutSeconds)
@@ -64,12 +64,11 @@ struct ServiceModbusDriverTests {
     }
 
     @Test func aModbusBatteryIsControlledThroughDsodRun() async throws {
-        let plugin = try #require(BuiltProduct.locate("libDSOModbusDriver.so", overriddenBy: "DSO_MODBUS_DRIVER_PLUGIN"),
-                                  "build the plugin: swift build --product DSOModbusDriver")
+        let plugin = try PluginLibrary.modbus.path()
         let peer = try ModbusPeer(device: "storage")
         try await TemporaryFolder.with { folder in
-            let apiPort = try ServiceAPIClient.freePort()
-            let config = try Fixture.write(in: folder, plugin: plugin.path, devicePort: peer.port, apiPort: apiPort)
+            let apiPort = try freeTCPPort()
+            let config = try Fixture.write(in: folder, plugin: plugin, devicePort: peer.port, apiPort: apiPort)
             let check = try await DSOD.run(["check-config", config], in: folder, timeoutSeconds: 60)
             #expect(check.status == 0 && check.stdout.contains("1 driver: bess-1"), "\(check)")
 
@@ -77,7 +76,7 @@ struct ServiceModbusDriverTests {
             let service = try ServiceProcess(arguments: ["run", "--config", config], in: folder,
                                              environment: ["STATE_DIRECTORY": state])
             #expect(service.waitForLog("api: listening", timeoutSeconds: 30), "\(service.stderr)")
-            let api = ServiceAPIClient(port: apiPort)
+            let api = HTTPClient(port: apiPort, timeoutSeconds: 5)
 
             // Telemetry in: 802's W = −1200 W (charging) and SoC = 65.5 % reach the kernel in its units.
             let first = try await Self.waitFor("the battery's telemetry", api) {
@@ -110,7 +109,7 @@ struct ServiceModbusDriverTests {
 
             // Driver status: healthy, counting reads, its map and library named.
             let healthy = try #require(try await Self.observe(api))
-            #expect(healthy.driver["name"] as? String == "bess-1" && healthy.driver["library"] as? String == plugin.path,
+            #expect(healthy.driver["name"] as? String == "bess-1" && healthy.driver["library"] as? String == plugin,
                     "\(healthy.driver)")
             #expect(healthy.driver["points"] as? Int == 5 && (healthy.driver["readsOk"] as? Int ?? 0) > 0, "\(healthy.driver)")
             #expect((healthy.driver["lastGoodReadAgeSeconds"] as? Double ?? 99) < 5, "\(healthy.driver)")

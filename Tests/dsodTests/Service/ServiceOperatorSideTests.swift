@@ -11,7 +11,7 @@ import Glibc
     typealias Fixture = OperatorSideFixture
 
     /// Polls `/api/v1/status` until the kernel has run `cycles` cycles; returns its `kernel` object.
-    static func waitForCycles(_ api: ServiceAPIClient, _ cycles: Int, timeoutSeconds: Double) async throws -> [String: Any] {
+    static func waitForCycles(_ api: HTTPClient, _ cycles: Int, timeoutSeconds: Double) async throws -> [String: Any] {
         let deadline = Date().addingTimeInterval(timeoutSeconds)
         var kernel: [String: Any] = [:]
         while Date() < deadline {
@@ -28,7 +28,7 @@ import Glibc
 
     @Test func apiAndHistorianServeTheRunningServiceAndAStopFlushesTheAuditTrail() async throws {
         try await TemporaryFolder.with { folder in
-            let port = try ServiceAPIClient.freePort()
+            let port = try freeTCPPort()
             let config = try Fixture.write(in: folder, port: port)
             let state = folder.file("state")
             let database = "\(state)/historian.sqlite"
@@ -36,7 +36,7 @@ import Glibc
                                              environment: ["STATE_DIRECTORY": state])
             #expect(service.waitForLog("api: listening on http://127.0.0.1:\(port)", timeoutSeconds: 20), "\(service.stderr)")
             #expect(service.waitForLog("historian: \(database)", timeoutSeconds: 2), "\(service.stderr)")
-            let api = ServiceAPIClient(port: port)
+            let api = HTTPClient(port: port, timeoutSeconds: 5)
 
             // Status: the kernel runs on its 100-ms grid; counters come through.
             let kernel = try await Self.waitForCycles(api, 15, timeoutSeconds: 20)
@@ -125,7 +125,7 @@ import Glibc
 
     @Test func sighupReloadIsRecordedWithItsSchedules() async throws {
         try await TemporaryFolder.with { folder in
-            let port = try ServiceAPIClient.freePort()
+            let port = try freeTCPPort()
             let config = try Fixture.write(in: folder, port: port)
             let state = folder.file("state")
             let database = "\(state)/historian.sqlite"
@@ -146,14 +146,14 @@ import Glibc
 
     @Test func killNineLeavesASoundDatabaseThatARestartContinues() async throws {
         try await TemporaryFolder.with { folder in
-            let port = try ServiceAPIClient.freePort()
+            let port = try freeTCPPort()
             let config = try Fixture.write(in: folder, port: port)
             let state = folder.file("state")
             let database = "\(state)/historian.sqlite"
             let first = try ServiceProcess(arguments: ["run", "--config", config], in: folder,
                                            environment: ["STATE_DIRECTORY": state])
             #expect(first.waitForLog("api: listening", timeoutSeconds: 20), "\(first.stderr)")
-            let api = ServiceAPIClient(port: port)
+            let api = HTTPClient(port: port, timeoutSeconds: 5)
             _ = try await Self.waitForCycles(api, 20, timeoutSeconds: 20)
             let body = #"{"entries":[{"interfacePoint":1,"startSeconds":5000,"endSeconds":6000,"netImportKW":123.5}]}"#
             #expect(try await api.send("POST", "/api/v1/schedules", token: Fixture.operatorToken, body: body).status == 202)

@@ -73,7 +73,7 @@ enum ServiceFixtures {
     /// Writes the scenario (`scenario.toml`, `flat.csv`) and a service file naming it; returns the service file.
     static func writeSimulationService(in folder: TemporaryFolder, statusIntervalSeconds: Double = 0.5,
                                        extra: String = "") throws -> String {
-        _ = try Fixtures.writeTwoPointScenario(in: folder)
+        _ = try ScenarioFiles.writeTwoPointScenario(in: folder)
         return try folder.write("service.toml", """
             [service]
             name = "e2e-service"

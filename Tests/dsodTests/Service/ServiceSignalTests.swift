@@ -80,7 +80,7 @@ import Glibc
 
     @Test func checkConfigReportsEveryIssueWithItsKey() async throws {
         try await TemporaryFolder.with { folder in
-            _ = try Fixtures.writeTwoPointScenario(in: folder)
+            _ = try ScenarioFiles.writeTwoPointScenario(in: folder)
             let good = try ServiceFixtures.writeSimulationService(in: folder)
             let ok = try await DSOD.run(["check-config", good], in: folder, timeoutSeconds: 60)
             #expect(ok.status == 0 && ok.stdout.contains("OK"), "\(ok)")

@@ -1,26 +1,26 @@
 import DSODriverABI
-import Testing
 
 /// One point as `point_info` described it, copied into Swift values.
-struct PointDescription: Equatable {
-    var name: String
-    var unit: String
-    var kind: Int32
-    var writable: Bool
-    var minimum: Double
-    var maximum: Double
+public struct PointDescription: Equatable, Sendable {
+    public var name: String
+    public var unit: String
+    public var kind: Int32
+    public var writable: Bool
+    public var minimum: Double
+    public var maximum: Double
 }
 
-/// An open plugin instance driven through the vtable only, as a host drives it.
-final class PluginInstance {
-    let driver: UnsafePointer<dso_driver>
-    let host: VirtualHost
-    let handle: UnsafeMutableRawPointer
-    let points: [PointDescription]
+/// An open plugin instance driven through the vtable only, as a host drives it; `driver` and `handle` stay
+/// public so a test can call the vtable itself with arguments no host would pass.
+public final class PluginInstance {
+    public let driver: UnsafePointer<dso_driver>
+    public let host: VirtualHost
+    public let handle: UnsafeMutableRawPointer
+    public let points: [PointDescription]
     private let indexByName: [String: Int]
 
     /// Opens an instance, or returns the error text the plugin wrote.
-    static func open(_ driver: UnsafePointer<dso_driver>, host: VirtualHost, config: String)
+    public static func open(_ driver: UnsafePointer<dso_driver>, host: VirtualHost, config: String)
         -> Result<PluginInstance, OpenFailure> {
         var buffer = [CChar](repeating: 0x55, count: 1024)
         let handle = config.withCString { text in
@@ -30,9 +30,8 @@ final class PluginInstance {
         return .success(PluginInstance(driver: driver, host: host, handle: handle))
     }
 
-    /// Opens an instance that must open.
-    static func opened(_ driver: UnsafePointer<dso_driver>, host: VirtualHost, config: String,
-                       sourceLocation: SourceLocation = #_sourceLocation) throws -> PluginInstance {
+    /// Opens an instance that must open; throws the plugin's error text.
+    public static func opened(_ driver: UnsafePointer<dso_driver>, host: VirtualHost, config: String) throws -> PluginInstance {
         try open(driver, host: host, config: config).get()
     }
 
@@ -55,16 +54,11 @@ final class PluginInstance {
 
     deinit { driver.pointee.close(handle) }
 
-    func index(_ name: String) -> Int? { indexByName[name] }
+    public func index(_ name: String) -> Int? { indexByName[name] }
 
-    /// Reads every point; returns the code and the error text instead of expecting success.
-    func attemptRead() -> (code: Int32, message: String) {
-        let outcome = attemptValues()
-        return (outcome.code, outcome.message)
-    }
-
-    /// Reads every point; returns the code, the error text and the values (NaN after a failed read).
-    func attemptValues() -> (code: Int32, message: String, values: Reading) {
+    /// Reads every point; returns the code, the error text and the values (NaN after a failed read) instead of
+    /// expecting success.
+    public func attemptRead() -> (code: Int32, message: String, values: Reading) {
         var values = [Double](repeating: .nan, count: points.count)
         var timestamps = [Int64](repeating: -1, count: points.count)
         var buffer = [CChar](repeating: 0, count: 512)
@@ -81,21 +75,21 @@ final class PluginInstance {
                 Reading(instance: self, values: values, timestampsNanoseconds: timestamps))
     }
 
-    /// Reads every point at the host's current time.
-    func read(sourceLocation: SourceLocation = #_sourceLocation) -> Reading {
-        let outcome = attemptValues()
-        #expect(outcome.code == DSO_OK, "read failed: \(outcome.message)", sourceLocation: sourceLocation)
+    /// Reads every point at the host's current time; throws the plugin's error when the read fails.
+    public func read() throws -> Reading {
+        let outcome = attemptRead()
+        guard outcome.code == DSO_OK else { throw ReadFailure(code: outcome.code, message: outcome.message) }
         return outcome.values
     }
 
     /// Writes `value` to the point named `name`; returns the code and the error text.
     @discardableResult
-    func write(_ name: String, _ value: Double, validUntilNanoseconds: Int64) -> (code: Int32, message: String) {
+    public func write(_ name: String, _ value: Double, validUntilNanoseconds: Int64) -> (code: Int32, message: String) {
         guard let index = index(name) else { return (-99, "no point named \(name)") }
         return write(index: Int32(index), value, validUntilNanoseconds: validUntilNanoseconds)
     }
 
-    func write(index: Int32, _ value: Double, validUntilNanoseconds: Int64) -> (code: Int32, message: String) {
+    public func write(index: Int32, _ value: Double, validUntilNanoseconds: Int64) -> (code: Int32, message: String) {
         var buffer = [CChar](repeating: 0, count: 512)
         let code = buffer.withUnsafeMutableBufferPointer {
             driver.pointee.write(handle, index, value, validUntilNanoseconds, $0.baseAddress, $0.count)
@@ -104,19 +98,14 @@ final class PluginInstance {
     }
 }
 
-/// What `open` wrote into the error buffer.
-struct OpenFailure: Error, CustomStringConvertible {
-    var message: String
-    var description: String { message }
-}
-
 /// One read of every point.
-struct Reading {
-    let instance: PluginInstance
-    let values: [Double]
-    let timestampsNanoseconds: [Int64]
+public struct Reading {
+    public let instance: PluginInstance
+    public let values: [Double]
+    public let timestampsNanoseconds: [Int64]
 
-    subscript(_ name: String) -> Double {
+    /// The value of the point named `name`; NaN when there is none.
+    public subscript(_ name: String) -> Double {
         guard let index = instance.index(name) else { return .nan }
         return values[index]
     }

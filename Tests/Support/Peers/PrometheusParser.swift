@@ -1,9 +1,9 @@
 import Foundation
-import OpenDSOTestSupport
-import Testing
 
-/// Prometheus text read by the reference parser, `prometheus_client` in `.venv` (scripts/setup-peers.sh).
-enum PrometheusParser {
+/// Prometheus text read by the reference parser, `prometheus_client` in `.venv` (scripts/setup-peers.sh), so
+/// `/metrics` is checked by a reader that is not ours.
+public enum PrometheusParser {
+    /// Prints one line per sample: family type, sample name, sorted labels, value.
     static let script = """
         import sys
         from prometheus_client.parser import text_string_to_metric_families
@@ -13,11 +13,13 @@ enum PrometheusParser {
                 print(f"{family.type}|{s.name}|{labels}|{s.value!r}")
         """
 
-    /// Samples keyed `name{label=value,…}` with their family's type.
-    static func parse(_ text: String) throws -> [String: (type: String, value: Double)] {
+    /// Samples keyed `name{label=value,…}` with their family's type; throws when there is no interpreter or
+    /// prometheus_client refuses the text.
+    public static func parse(_ text: String) throws -> [String: (type: String, value: Double)] {
         let interpreter = Repository.python
-        try #require(FileManager.default.isExecutableFile(atPath: interpreter),
-                     "no \(interpreter): run scripts/setup-peers.sh for .venv with prometheus-client")
+        guard FileManager.default.isExecutableFile(atPath: interpreter) else {
+            throw PeerError("no \(interpreter): run scripts/setup-peers.sh for .venv with prometheus-client")
+        }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: interpreter)
         process.arguments = ["-c", script]
@@ -31,7 +33,7 @@ enum PrometheusParser {
         let data = output.fileHandleForReading.readDataToEndOfFile()
         let errorText = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "prometheus_client could not parse /metrics: \(errorText)")
+        guard process.terminationStatus == 0 else { throw PeerError("prometheus_client could not parse the text: \(errorText)") }
         var samples: [String: (String, Double)] = [:]
         for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
             let parts = line.split(separator: "|", omittingEmptySubsequences: false).map(String.init)

@@ -1,0 +1,31 @@
+import OpenDSOTestSupport
+
+/// A `dsod run` configuration over the two-point test scenario with the historian and the API.
+enum OperatorSideFixture {
+    static let viewerToken = "viewer-token-for-tests-0001"
+    static let operatorToken = "operator-token-for-tests-0001"
+
+    /// Writes the scenario and the service file (historian every cycle, API on `port`); returns the service file.
+    static func write(in folder: TemporaryFolder, port: Int, extra: String = "") throws -> String {
+        try ServiceFixtures.writeSimulationService(in: folder, statusIntervalSeconds: 5, extra: """
+
+            [historian]
+            database = "historian.sqlite"
+            sample_period_s = 0.1
+
+            [api]
+            listen = "127.0.0.1:\(port)"
+
+            [[api.tokens]]
+            name = "vera"
+            token = "\(viewerToken)"
+            role = "viewer"
+
+            [[api.tokens]]
+            name = "otto"
+            token = "\(operatorToken)"
+            role = "operator"
+            \(extra)
+            """)
+    }
+}
