@@ -69,16 +69,15 @@ extension ServiceConfigurationLoader {
         return reader
     }
 
-    /// `[[drivers]]` through DSODriverHost's reader (it stops at its first issue; that one is reported), then
-    /// what can be checked without opening a device: each library exists, each mapped id is in the grid.
+    /// `[[drivers]]` through DSODriverHost's reader (every issue of every entry), then what can be checked
+    /// without opening a device, for each entry read far enough: no kernel quantity fed by two instances,
+    /// each library exists, each mapped id is in the grid.
     func readDrivers(plant: PlantGridReader?) -> [DriverConfiguration] {
         _ = root.raw("drivers")
-        let drivers: [DriverConfiguration]
-        do {
-            drivers = try DriverConfiguration.readDrivers(from: table, path: path)
-        } catch {
-            diagnostics.report(error.key, error.message)
-            return []
+        let section = DriverConfiguration.readSection(from: table, path: path)
+        let drivers = section.drivers
+        for issue in section.issues + DriverConfiguration.targetsMappedTwice(across: drivers) {
+            diagnostics.report(issue.key, issue.message)
         }
         for driver in drivers where !FileManager.default.isReadableFile(atPath: driver.libraryPath) {
             diagnostics.report("\(driver.key).library", found: "\"\(driver.libraryPath)\" (no such file)",

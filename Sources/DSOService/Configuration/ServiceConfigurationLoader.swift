@@ -57,11 +57,9 @@ final class ServiceConfigurationLoader {
                                     isoLink: isoLink, historian: historian, api: api)
     }
 
-    /// Absolute form of a path written in the file (relative to the file's folder).
-    func resolve(_ written: String, against base: String? = nil) -> String {
-        let url = written.hasPrefix("/") ? URL(fileURLWithPath: written)
-            : URL(fileURLWithPath: base ?? folder).appendingPathComponent(written)
-        return url.standardizedFileURL.path
+    /// Absolute form of a path written in the file, by the same rule as a scenario's paths.
+    func resolve(_ written: String) -> String {
+        WrittenPath.absolute(written, relativeTo: folder)
     }
 
     /// Issues of another file, kept with that file's name so the engineer knows where to look.

@@ -1,7 +1,7 @@
 /// `[[battery_fleets]]` and `[[pv_fleets]]`: N similar units generated deterministically from a seed.
 extension ScenarioLoader {
     func readBatteryFleets() {
-        for (fleetIndex, section) in root.tables("battery_fleets").enumerated() {
+        for (fleetIndex, section) in root.tables(.batteryFleets).enumerated() {
             let count = section.requiredInt("count", 1...100_000)
             let prefix = section.requiredString("id_prefix")
             let common = grid.commonKeys(section, providesRegulationByDefault: true, readsRamp: false)
@@ -33,7 +33,7 @@ extension ScenarioLoader {
     }
 
     func readPVFleets() {
-        for (fleetIndex, section) in root.tables("pv_fleets").enumerated() {
+        for (fleetIndex, section) in root.tables(.pvFleets).enumerated() {
             let count = section.requiredInt("count", 1...100_000)
             let prefix = section.requiredString("id_prefix")
             let common = grid.commonKeys(section, providesRegulationByDefault: false, readsRamp: false)

@@ -4,7 +4,7 @@ import DSOModel
 /// sees; the device's physics is derived from that, plus the keys only a simulated device has.
 extension ScenarioLoader {
     func readBatteries() {
-        for section in root.tables("batteries") {
+        for section in root.tables(.batteries) {
             let battery = grid.battery(section)
             let parameters = BatteryParameters(
                 maxDischargeKW: battery.maximumKW, maxChargeKW: -battery.minimumKW, capacityKWh: battery.energyCapacityKWh,
@@ -20,7 +20,7 @@ extension ScenarioLoader {
     }
 
     func readPV() {
-        for section in root.tables("pv") {
+        for section in root.tables(.pv) {
             let pv = grid.pv(section)
             let parameters = PVParameters(
                 ratingKW: pv.maximumKW, irradiance: profile(section),
@@ -35,7 +35,7 @@ extension ScenarioLoader {
 
     /// A simulated load's or DR's profile scale scales its peak, and so the lowest output the kernel expects.
     func readLoads() {
-        for (index, section) in root.tables("loads").enumerated() {
+        for (index, section) in root.tables(.loads).enumerated() {
             var load = grid.load(section)
             let parameters = LoadParameters(
                 peakKW: -load.minimumKW, shape: profile(section),
@@ -50,7 +50,7 @@ extension ScenarioLoader {
     }
 
     func readDemandResponse() {
-        for section in root.tables("dr") {
+        for section in root.tables(.demandResponse) {
             var demandResponse = grid.demandResponse(section)
             let peak = -demandResponse.minimumKW
             let share = section.requiredDouble("curtailable_share", .fraction)

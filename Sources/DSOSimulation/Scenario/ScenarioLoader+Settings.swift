@@ -8,7 +8,7 @@ extension ScenarioLoader {
     }
 
     func readRun() {
-        guard let section = root.subtable("run") else { return }
+        guard let section = root.subtable(.run) else { return }
         run.durationSeconds = section.double("duration_s", default: 3_600, .positive)
         run.recordPeriodSeconds = section.double("record_period_s", default: 2, .positive)
         run.startTimeOfDaySeconds = section.double("start_time_of_day_s", default: 0, .within(0...86_399.999))
@@ -17,11 +17,11 @@ extension ScenarioLoader {
     }
 
     func readRegulation() {
-        guard let section = root.subtable("regulation") else {
+        guard let section = root.subtable(.regulation) else {
             regulation.signal = .generated(kind: .regD, seed: derivedSeed("regulation", 0))
             return
         }
-        regulation.awardMW = section.double("award_mw", default: 0, .nonNegative)
+        regulation.awardMW = grid.regulationAwardMW(section)
         let seed = section.optionalInt("seed", 0...Int.max).map(UInt64.init) ?? derivedSeed("regulation", 0)
         let written = section.optionalString("signal") ?? "regd"
         if let kind = RegulationSignalKind(rawValue: written.lowercased()) {

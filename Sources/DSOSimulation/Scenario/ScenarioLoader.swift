@@ -4,7 +4,8 @@ import TOMLKit
 
 /// Turns a parsed TOML table into a `Scenario`, collecting every issue instead of stopping at the first.
 /// The grid vocabulary (interface points, schedules, resources' control keys) goes through `GridReader`,
-/// which a real-device service file shares; this adds the simulation's physics, fleets and settings.
+/// which a real-device service file shares; this adds the simulation's physics, fleets and settings, whose
+/// keys `ScenarioTable.simulationKeys` declares (a real-device grid refuses exactly those).
 final class ScenarioLoader {
     let diagnostics = ScenarioDiagnostics()
     let root: TableReader
@@ -20,13 +21,14 @@ final class ScenarioLoader {
     /// `folder`: the scenario file's; relative paths in it resolve against it.
     init(root: TOMLTable, folder: String) {
         self.root = TableReader(table: root, keyPath: "", diagnostics: diagnostics)
+        self.root.declaredKeys = ScenarioTable.root.declaredKeys
         self.grid = GridReader(root: self.root, folder: folder)
     }
 
     /// Reads every section; returns nil when the model could not be built (issues say why).
     func load(sourcePath: String) -> Scenario? {
         var name = URL(fileURLWithPath: sourcePath).deletingPathExtension().lastPathComponent
-        if let section = root.subtable("scenario") {
+        if let section = root.subtable(.scenario) {
             name = section.optionalString("name") ?? name
             _ = section.optionalString("description")
             section.finish()

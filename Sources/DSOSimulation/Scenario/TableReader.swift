@@ -8,6 +8,10 @@ package final class TableReader {
     package let keyPath: String
     package let diagnostics: ScenarioDiagnostics
     private var knownKeys: Set<String> = []
+    /// The keys this table's format declares (`ScenarioTable`); nil when it declares none. Asking for
+    /// another traps in debug builds, so a reader cannot take a key the declaration (and with it the real
+    /// grid's refusal of simulation keys) does not know.
+    package var declaredKeys: Set<String>?
 
     package init(table: TOMLTable, keyPath: String, diagnostics: ScenarioDiagnostics) {
         self.table = table
@@ -19,6 +23,8 @@ package final class TableReader {
 
     /// Marks `key` as understood and returns its raw value, if present.
     package func raw(_ key: String) -> (any TOMLValueConvertible)? {
+        assert(declaredKeys?.contains(key) ?? true,
+               "\(path(key)) is read but not declared: add it to ScenarioTable's sharedKeys or simulationKeys")
         knownKeys.insert(key)
         return table[key]
     }

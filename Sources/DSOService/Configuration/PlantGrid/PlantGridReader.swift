@@ -7,8 +7,9 @@ import DSOSimulation
 /// a simulated device needs is refused as such. Every issue is collected (with its key) in the service
 /// loader's diagnostics.
 final class PlantGridReader {
-    /// Top-level keys that make a service file hold a grid of its own.
-    static let gridKeys = ["interface_points", "batteries", "pv", "loads", "dr", "battery_fleets", "pv_fleets"]
+    /// Top-level keys that make a service file hold a grid of its own: the `[[…]]` tables of the scenario
+    /// format (a fleet too, so it is refused as simulation-only rather than taken for a missing grid).
+    static let gridKeys = ScenarioTable.allCases.filter(\.isArray).map(\.key)
 
     let root: TableReader
     let diagnostics: ScenarioDiagnostics
@@ -27,7 +28,7 @@ final class PlantGridReader {
 
     /// Reads every grid table into `grid`; it stays nil when the model cannot be built (the issues say why).
     func read() {
-        rejectSimulationKeys(root, in: "")
+        rejectSimulationKeys(root, of: .root)
         readInterfacePoints()
         readResources()
         let award = readRegulation()
@@ -37,20 +38,20 @@ final class PlantGridReader {
 
     private func readInterfacePoints() {
         for section in gridReader.interfacePointTables() {
-            rejectSimulationKeys(section, in: "interface_points")
+            rejectSimulationKeys(section, of: .interfacePoints)
             gridReader.readInterfacePoint(section, constantScheduleSeconds: ServiceConfiguration.PlantGrid.constantScheduleSeconds)
             section.finish()
         }
     }
 
     private func readResources() {
-        let readers: [(table: String, read: (TableReader) -> ResourceSpec)] = [
-            ("batteries", gridReader.battery), ("pv", gridReader.pv), ("loads", gridReader.load),
-            ("dr", gridReader.demandResponse),
+        let readers: [(kind: ScenarioTable, read: (TableReader) -> ResourceSpec)] = [
+            (.batteries, gridReader.battery), (.pv, gridReader.pv), (.loads, gridReader.load),
+            (.demandResponse, gridReader.demandResponse),
         ]
-        for (table, read) in readers {
-            for section in root.tables(table) {
-                rejectSimulationKeys(section, in: table)
+        for (kind, read) in readers {
+            for section in root.tables(kind) {
+                rejectSimulationKeys(section, of: kind)
                 let resource = read(section)
                 section.finish()
                 gridReader.add(resource, idKeyPath: section.path("id"))
@@ -60,9 +61,9 @@ final class PlantGridReader {
 
     /// `[regulation]`: only `award_mw` (the ISO link's initial award); the signal comes from the ISO.
     private func readRegulation() -> Double {
-        guard let section = root.subtable("regulation") else { return 0 }
-        rejectSimulationKeys(section, in: "regulation")
-        let award = section.double("award_mw", default: 0, .nonNegative)
+        guard let section = root.subtable(.regulation) else { return 0 }
+        rejectSimulationKeys(section, of: .regulation)
+        let award = gridReader.regulationAwardMW(section)
         section.finish()
         return award
     }

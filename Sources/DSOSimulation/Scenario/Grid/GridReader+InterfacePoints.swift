@@ -4,7 +4,7 @@ package import DSOModel
 extension GridReader {
     /// The `[[interface_points]]` tables, reporting their absence (a grid needs at least one).
     package func interfacePointTables() -> [TableReader] {
-        let sections = root.tables("interface_points")
+        let sections = root.tables(.interfacePoints)
         if sections.isEmpty && !root.has("interface_points") {
             diagnostics.report("interface_points", "missing required key, expected at least one [[interface_points]] table")
         }

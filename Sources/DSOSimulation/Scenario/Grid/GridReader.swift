@@ -1,5 +1,4 @@
 package import DSOModel
-import Foundation
 
 /// Reads the grid vocabulary a scenario and a real-device service file share — interface points with their
 /// schedules, and the keys a commissioned resource has — so both formats accept the same keys with the same
@@ -27,9 +26,7 @@ package final class GridReader {
 
     /// Absolute form of a path written in the file.
     func resolve(_ written: String) -> String {
-        let url = written.hasPrefix("/") ? URL(fileURLWithPath: written)
-            : URL(fileURLWithPath: folder).appendingPathComponent(written)
-        return url.standardizedFileURL.path
+        WrittenPath.absolute(written, relativeTo: folder)
     }
 
     /// Records a resource, reporting a duplicate id at the second definition; false when it was refused.

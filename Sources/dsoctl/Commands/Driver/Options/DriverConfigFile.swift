@@ -38,7 +38,7 @@ struct DriverConfigFile {
         do {
             drivers = try DriverConfiguration.parseDrivers(toml: text, path: path)
         } catch {
-            throw CtlFailure(.invalidInput, error.description, hint: "the key named above (docs/drivers.md lists the [[drivers]] keys)")
+            throw CtlFailure(.invalidInput, error.description, hint: "each key named above (docs/drivers.md lists the [[drivers]] keys)")
         }
         let names = drivers.map(\.name).joined(separator: ", ")
         let chosen: DriverConfiguration

@@ -1,0 +1,105 @@
+import Foundation
+import OpenDSOTestSupport
+import Testing
+
+/// `dsod check-config` on a real-device service: mistakes in several `[[drivers]]` entries come out in the same
+/// report as the other sections' issues, each with its key path, so one pass over the file fixes them all.
+@Suite struct DriversCheckConfigTests {
+    /// A metered interface point and a battery, then `drivers` (which names `libDriver.so` beside the file).
+    static func service(service: String = "", drivers: String) -> String {
+        """
+        [service]
+        name = "drivers-check"
+        \(service)
+
+        [[interface_points]]
+        id = "SUB-1"
+        import_limit_kw = 2000
+        export_limit_kw = 1000
+        schedule_kw = 100
+
+        [[batteries]]
+        id = "BESS-1"
+        interface_point = "SUB-1"
+        power_kw = 500
+        capacity_kwh = 1000
+
+        \(drivers)
+        """
+    }
+
+    static let goodDriver = """
+        [[drivers]]
+        name = "bess-1"
+        library = "libDriver.so"
+        sign = "generation_positive"
+
+        [[drivers.points]]
+        point = "p_w"
+        resource = "BESS-1"
+        quantity = "measured_kw"
+        scale = 0.001
+        """
+
+    @Test func everyDriverIssueIsListedWithTheOtherSections() async throws {
+        try await TemporaryFolder.with { folder in
+            // check-config only looks for the library file; opening it is `dsod run`'s business.
+            _ = try folder.write("libDriver.so", "not opened by check-config")
+            let good = try folder.write("good.toml", Self.service(drivers: Self.goodDriver))
+            let ok = try await DSOD.run(["check-config", good], in: folder, timeoutSeconds: 60)
+            #expect(ok.status == 0 && ok.stdout.contains("1 driver: bess-1"), "the grid and driver are valid as written\n\(ok)")
+
+            let bad = try folder.write("bad.toml", Self.service(service: "stop_timeout_s = 0", drivers: """
+                [[drivers]]
+                name = "bess-1"
+                library = "libDriver.so"
+                sign = "load-positive"
+                colour = "red"
+
+                [[drivers.points]]
+                point = "p_w"
+                resource = "BESS-1"
+                quantity = "power"
+
+                [[drivers.points]]
+                point = "soc_pct"
+                resource = "BESS-1"
+                quantity = "soc"
+                scale = 0.01
+
+                [[drivers]]
+                name = "bess-1"
+                library = "libDriver.so"
+                sign = "generation_positive"
+                poll_period_s = -1
+
+                [[drivers.points]]
+                point = "soc"
+                resource = "BESS-9"
+                quantity = "soc"
+
+                [[drivers.points]]
+                point = "soc_pct"
+                resource = "BESS-1"
+                quantity = "soc"
+                scale = 0.01
+                """))
+            let result = try await DSOD.run(["check-config", bad], in: folder, timeoutSeconds: 60)
+            #expect(result.status == 1 && result.exited && !result.looksLikeACrash, "\(result)")
+            let expected = [
+                "service.stop_timeout_s: found 0.0",
+                "drivers[0].sign: found \"load-positive\", expected \"generation_positive\" or \"load_positive\"",
+                "drivers[0].points[0].quantity: found \"power\", expected one of measured_kw",
+                "drivers[0].colour: unknown key, expected one of name, library",
+                "drivers[1].name: found \"bess-1\" again",
+                "drivers[1].poll_period_s: found -1.0, expected a number of seconds in (0, 3600]",
+                "drivers[1].points[0].resource: no resource 'BESS-9' in the grid",
+                "drivers[1].points[1]: found resource 'BESS-1' soc again, expected one point per kernel quantity (drivers[0].points[1] already maps it)",
+            ]
+            for text in expected {
+                #expect(result.stdout.contains("\(bad): \(text)"), "missing \(text) in\n\(result.stdout)")
+            }
+            #expect(result.stdout.contains("\(expected.count) issues in \(bad)"), "nothing else is reported\n\(result.stdout)")
+        }
+    }
+}
