@@ -177,7 +177,7 @@ let package = Package(
         ),
         .testTarget(name: "DSODriverHostTests", dependencies: ["DSODriverHost", "DSODriverABI", "DSOKernel", "DSOModel", "DSORuntime"]),
         .testTarget(name: "DSORuntimeTests", dependencies: ["DSORuntime"]),
-        .testTarget(name: "DSODispatchTests", dependencies: ["DSODispatch"]),
+        .testTarget(name: "DSODispatchTests", dependencies: ["DSODispatch", "OpenDSOTestSupport"]),
         .testTarget(name: "DSOKernelTests", dependencies: ["DSOKernel", "DSOModel", "DSORuntime", "DSOSimulation"]),
         .testTarget(name: "DSOScoringTests", dependencies: ["DSOScoring"]),
         .testTarget(name: "DSOSimulationTests", dependencies: ["DSOSimulation", "DSOKernel", "DSOModel"]),
@@ -201,6 +201,8 @@ let package = Package(
         ),
         // Loads libDSOModbusDriver.so with dlopen and drives it against pymodbus peers (Tests/peers/modbus).
         .testTarget(name: "ModbusDriverTests", dependencies: ["DSODriverABI", "CModbus", "DSODriverHost", "DSOKernel", "DSOModel", "OpenDSOTestSupport"]),
+        // The Modbus core without the plugin: read plans, register encodings, SunSpec tables, register-map checks.
+        .testTarget(name: "DSOModbusTests", dependencies: ["DSOModbus", "OpenDSOTestSupport"]),
         // Loads libDSOSimulatedDevices.so with dlopen (no link to the plugin target) and drives its vtable.
         // Decoder, capture vectors and transports directly; the plugin through dlopen and DSODriverHost; python-can peers.
         .testTarget(

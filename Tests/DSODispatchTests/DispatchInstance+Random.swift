@@ -1,3 +1,5 @@
+import OpenDSOTestSupport
+
 /// The families of random instance the cross-checks draw from.
 enum InstanceMix: CaseIterable {
     case quadratic, linear, mixed, mixedWithTies, mostlyLinear

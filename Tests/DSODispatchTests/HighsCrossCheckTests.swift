@@ -1,3 +1,4 @@
+import OpenDSOTestSupport
 import DSODispatch
 import Foundation
 import Testing

@@ -1,4 +1,5 @@
 @testable import DSODispatch
+import OpenDSOTestSupport
 import Testing
 
 /// Seeded random instances checked against the sorted-breakpoint reference and the KKT conditions.

@@ -12,7 +12,7 @@ package struct RegisterSpan: Hashable {
     }
 }
 
-/// The reads that cover a set of spans: overlapping and adjacent spans merged, each read at most 125 registers.
+/// The fewest reads that cover a set of spans: overlapping and adjacent spans merged, each read at most 125 registers.
 package struct ReadPlan: Equatable {
     package let reads: [RegisterSpan]
     /// Where each read's registers start in the instance's register buffer; reads of one run are consecutive,
@@ -29,29 +29,41 @@ package struct ReadPlan: Equatable {
         return nil
     }
 
-    /// Merges spans of the same function whose gap is at most `maximumGap` registers (0: only touching spans).
+    /// Merges spans of the same function whose gap is at most `maximumGap` registers (0: only touching spans) into
+    /// the fewest reads. Each read starts at the first register not yet read and takes every following needed range
+    /// that begins within `maximumCount` registers of its start and at most `maximumGap` after the previous one (greedy
+    /// is optimal for this cover). A read therefore starts and ends on needed registers: cutting a merged run into
+    /// fixed 125-register pieces instead would read gaps at the cuts and can take one read more.
     package init(covering spans: [RegisterSpan], maximumGap: Int = 0, maximumCount: Int = ModbusLink.maximumReadCount) {
-        var reads: [RegisterSpan] = []
         let ordered = spans.filter { $0.count > 0 }.sorted { ($0.function, $0.address) < ($1.function, $1.address) }
-        var current: (function: Int, start: Int, end: Int)?
-        func flush() {
-            guard let run = current else { return }
-            var start = run.start
-            while start < run.end {
-                let count = min(maximumCount, run.end - start)
-                reads.append(RegisterSpan(function: run.function, address: start, count: count))
-                start += count
-            }
-        }
+        // The needed registers: overlapping and touching spans of one function merged.
+        var needed: [(function: Int, start: Int, end: Int)] = []
         for span in ordered {
-            if let run = current, run.function == span.function, span.address <= run.end + maximumGap {
-                current = (run.function, run.start, max(run.end, span.end))
+            if let last = needed.last, last.function == span.function, span.address <= last.end {
+                needed[needed.count - 1].end = max(last.end, span.end)
             } else {
-                flush()
-                current = (span.function, span.address, span.end)
+                needed.append((span.function, span.address, span.end))
             }
         }
-        flush()
+        let gap = max(0, maximumGap)
+        var reads: [RegisterSpan] = []
+        var index = 0
+        while index < needed.count {
+            let (function, start) = (needed[index].function, needed[index].start)
+            let limit = start + maximumCount
+            var end = start
+            while index < needed.count, needed[index].function == function, needed[index].start < limit, needed[index].start - end <= gap {
+                guard needed[index].end <= limit else {
+                    // The rest of this range starts the next read, right after this one in the buffer.
+                    needed[index].start = limit
+                    end = limit
+                    break
+                }
+                end = needed[index].end
+                index += 1
+            }
+            reads.append(RegisterSpan(function: function, address: start, count: end - start))
+        }
         self.reads = reads
         var offsets: [Int] = []
         var total = 0

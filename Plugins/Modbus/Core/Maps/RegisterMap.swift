@@ -17,6 +17,11 @@ package struct RegisterMap {
         let minimum: Double?
         let maximum: Double?
         let safe_value: Double?
+
+        /// Every key an entry may hold; others are refused (a misspelt `scale` must not silently become 1).
+        enum CodingKeys: String, CodingKey, CaseIterable {
+            case name, address, function, type, word_order, scale, unit, writable, kind, minimum, maximum, safe_value
+        }
     }
 
     /// The file's top level.
@@ -24,6 +29,11 @@ package struct RegisterMap {
         let device: String
         let word_order: String?
         let points: [Entry]
+
+        /// Every key the top level may hold.
+        enum CodingKeys: String, CodingKey, CaseIterable {
+            case device, word_order, points
+        }
     }
 
     package let device: String
@@ -34,17 +44,14 @@ package struct RegisterMap {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw RegisterMapError("register map \(path): no such file (or not readable)")
         }
-        let file: File
-        do {
-            file = try JSONDecoder().decode(File.self, from: data)
-        } catch {
-            throw RegisterMapError("register map \(path): not a valid map: \(error)")
-        }
-        return try RegisterMap(file: file, path: path)
+        return try RegisterMap(file: File.decode(data, path: path), path: path)
     }
 
     package init(file: File, path: String) throws(RegisterMapError) {
         device = file.device
+        if let order = file.word_order, WordOrder(rawValue: order) == nil {
+            throw RegisterMapError("register map \(path): word_order: '\(order)' is not 'big' (high word first) or 'little'")
+        }
         var points: [ModbusPoint] = []
         var names = Set<String>()
         for (index, entry) in file.points.enumerated() {
@@ -77,11 +84,24 @@ package struct RegisterMap {
             case "status": kind = Int32(DSO_POINT_STATUS)
             case let other: throw RegisterMapError("\(at).kind: '\(other)' is not measurement, setpoint or status")
             }
+            let minimum = entry.minimum ?? -.infinity
+            let maximum = entry.maximum ?? .infinity
+            guard minimum <= maximum else { throw RegisterMapError("\(at).minimum: \(minimum) is above maximum \(maximum)") }
+            let encoding = RegisterEncoding(type: type, wordOrder: order)
+            // A safe value is written when a lease ends: a bad one must be found now, not then.
+            if let safe = entry.safe_value {
+                guard writable else { throw RegisterMapError("\(at).safe_value: the point is not writable") }
+                guard safe >= minimum, safe <= maximum else {
+                    throw RegisterMapError("\(at).safe_value: \(safe) is outside minimum…maximum \(minimum)…\(maximum)")
+                }
+                guard encoding.encode(safe / scale) != nil else {
+                    throw RegisterMapError("\(at).safe_value: \(safe) (÷ scale \(scale)) does not fit \(type.rawValue)")
+                }
+            }
             points.append(ModbusPoint(
-                name: entry.name, unit: entry.unit ?? "", kind: kind, writable: writable,
-                minimum: entry.minimum ?? -.infinity, maximum: entry.maximum ?? .infinity, function: function,
-                address: entry.address, encoding: RegisterEncoding(type: type, wordOrder: order), scale: scale,
-                scaleFactorAddress: nil, safeValue: entry.safe_value
+                name: entry.name, unit: entry.unit ?? "", kind: kind, writable: writable, minimum: minimum, maximum: maximum,
+                function: function, address: entry.address, encoding: encoding, scale: scale, scaleFactorAddress: nil,
+                safeValue: entry.safe_value
             ))
         }
         guard !points.isEmpty else { throw RegisterMapError("register map \(path): points: empty; expected at least one point") }

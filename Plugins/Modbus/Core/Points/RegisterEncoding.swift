@@ -21,8 +21,10 @@ package enum WordOrder: String, Equatable {
 package struct RegisterEncoding: Equatable {
     package let type: RegisterType
     package var wordOrder: WordOrder = .highFirst
-    /// SunSpec: 0x8000, 0xFFFF, 0x80000000, 0xFFFFFFFF (and accumulators' 0) mean "not implemented" (NaN).
+    /// SunSpec: 0x8000, 0xFFFF, 0x80000000, 0xFFFFFFFF and their 64-bit forms mean "not implemented" (NaN).
     package var sunSpecSentinels = false
+    /// SunSpec acc32/acc64: the all-ones value is a count like any other (accumulators wrap). The standard's
+    /// "not implemented" 0 reads as 0: a meter that has never exported cannot be told from one without the counter.
     package var isAccumulator = false
 
     package init(type: RegisterType, wordOrder: WordOrder = .highFirst, sunSpecSentinels: Bool = false, isAccumulator: Bool = false) {
@@ -83,6 +85,8 @@ package struct RegisterEncoding: Equatable {
             guard let raw = UInt32(exactly: value.rounded()) else { return nil }
             wide = UInt64(raw)
         case .float32:
+            // Beyond float32's range the conversion gives infinity, which is no value to write.
+            guard Float(value).isFinite else { return nil }
             wide = UInt64(Float(value).bitPattern)
         case .int64:
             guard let raw = Int64(exactly: value.rounded()) else { return nil }
