@@ -93,51 +93,25 @@ final class DriverInstance: @unchecked Sendable {
     /// Opens the instance with its configuration string, reads its points and resolves its map.
     static func open(_ configuration: DriverConfiguration, library: DriverLibrary, model: SubstationModel,
                      log: @escaping DriverLogHandler, clock: HostClock) throws(DriverConfigurationError) -> DriverInstance {
-        let vtable = library
         let context = HostContext(instanceName: configuration.name, log: log, clock: clock)
-        let block = context.makeHostBlock()
-        let error = UnsafeMutablePointer<CChar>.allocate(capacity: errorCapacity)
-        error.initialize(repeating: 0, count: errorCapacity)
-        defer { error.deallocate() }
-        let opened = configuration.driverConfiguration.withCString { vtable.open(block, $0, error, errorCapacity) }
-        let describe = "driver '\(library.driverName)' (\(library.path))"
-        guard let handle = opened else {
-            block.deallocate()
-            error[errorCapacity - 1] = 0
-            let message = String(cString: error)
-            throw DriverConfigurationError(key: "\(configuration.key).config",
-                                           message: "\(describe) refused the configuration of instance '\(configuration.name)': "
-                                           + (message.isEmpty ? "(no message)" : message))
+        let opened: OpenedDriverInstance
+        do {
+            opened = try library.openInstance(configuration: configuration.driverConfiguration, instanceName: configuration.name,
+                                              context: context)
+        } catch {
+            let key = if case .refused = error.reason { "\(configuration.key).config" } else { configuration.key }
+            throw DriverConfigurationError(key: key, message: error.description)
         }
-        func abandon(_ key: String, _ message: String) -> DriverConfigurationError {
-            vtable.close(handle)
-            block.deallocate()
-            return DriverConfigurationError(key: key, message: message)
-        }
-        let count = vtable.pointCount(handle)
-        guard (1...4096).contains(count) else {
-            throw abandon(configuration.key, "\(describe) reports \(count) points for instance '\(configuration.name)', expected 1…4096")
-        }
-        var points: [DriverPoint] = []
-        var names = Set<String>()
-        for index in 0..<count {
-            var info = dso_point_info()
-            guard vtable.pointInfo(handle, index, &info) == DSO_OK, let point = DriverPoint(info) else {
-                throw abandon(configuration.key, "\(describe): point_info(\(index)) failed or gave no name")
-            }
-            guard names.insert(point.name).inserted else {
-                throw abandon(configuration.key, "\(describe): duplicate point name '\(point.name)'")
-            }
-            points.append(point)
-        }
+        let points = opened.points
         let routes: (telemetry: [TelemetryRoute], setpoints: [SetpointRoute])
         do {
             routes = try MappingResolver.resolve(configuration, points: points, driverName: library.driverName, model: model)
         } catch {
-            throw abandon(error.key, error.message)
+            library.abandon(opened)
+            throw error
         }
-        return DriverInstance(configuration: configuration, library: library, context: context, hostBlock: block,
-                              handle: handle, points: points, routes: routes)
+        return DriverInstance(configuration: configuration, library: library, context: context, hostBlock: opened.hostBlock,
+                              handle: opened.handle, points: points, routes: routes)
     }
 
     /// A buffer of exactly `elements.count` initialised elements (storage for at least one).

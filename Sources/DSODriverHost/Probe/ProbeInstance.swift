@@ -39,44 +39,12 @@ public final class ProbeInstance {
     }
 
     static func open(_ plugin: ProbePlugin, configuration: String, instanceName: String) throws(ProbeOpenError) -> ProbeInstance {
-        let library = plugin.library
         let clock = HostClock(source: DriverHost.monotonicNanoseconds)
         let log = ProbeLog(clock: clock)
         let context = HostContext(instanceName: instanceName, log: log.handler, clock: clock)
-        let block = context.makeHostBlock()
-        func failure(_ reason: ProbeOpenError.Reason) -> ProbeOpenError {
-            ProbeOpenError(driverName: library.driverName, path: library.path, instanceName: instanceName, reason: reason)
-        }
-        let error = UnsafeMutablePointer<CChar>.allocate(capacity: errorCapacity)
-        error.initialize(repeating: 0, count: errorCapacity)
-        defer { error.deallocate() }
-        let opened = withExtendedLifetime(context) {
-            configuration.withCString { library.open(block, $0, error, errorCapacity) }
-        }
-        guard let handle = opened else {
-            block.deallocate()
-            error[errorCapacity - 1] = 0
-            throw failure(.refused(String(cString: error)))
-        }
-        func abandon(_ reason: ProbeOpenError.Reason) -> ProbeOpenError {
-            library.close(handle)
-            block.deallocate()
-            return failure(reason)
-        }
-        let count = library.pointCount(handle)
-        guard (1...4096).contains(count) else { throw abandon(.pointCount(count)) }
-        var points: [DriverPoint] = []
-        var names = Set<String>()
-        for index in 0..<count {
-            var info = dso_point_info()
-            guard library.pointInfo(handle, index, &info) == DSO_OK, let point = DriverPoint(info) else {
-                throw abandon(.pointInfo(index: index))
-            }
-            guard names.insert(point.name).inserted else { throw abandon(.duplicatePoint(point.name)) }
-            points.append(point)
-        }
-        return ProbeInstance(plugin: plugin, instanceName: instanceName, points: points, context: context, log: log,
-                             hostBlock: block, handle: handle)
+        let opened = try plugin.library.openInstance(configuration: configuration, instanceName: instanceName, context: context)
+        return ProbeInstance(plugin: plugin, instanceName: instanceName, points: opened.points, context: context, log: log,
+                             hostBlock: opened.hostBlock, handle: opened.handle)
     }
 
     deinit {

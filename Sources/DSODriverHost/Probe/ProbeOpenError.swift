@@ -1,4 +1,5 @@
-/// Why an instance could not be opened on the bench; names the driver, its library and the instance.
+/// Why a driver instance could not be opened; names the driver, its library and the instance (the threaded host
+/// reports the same text under the instance's configuration key).
 public struct ProbeOpenError: Error, Sendable, Hashable, CustomStringConvertible {
     /// What went wrong.
     public enum Reason: Sendable, Hashable {
