@@ -19,6 +19,7 @@ let package = Package(
         .library(name: "DSODispatch", targets: ["DSODispatch"]),
         .library(name: "DSOKernel", targets: ["DSOKernel"]),
         .library(name: "DSOScoring", targets: ["DSOScoring"]),
+        .library(name: "DSOScenario", targets: ["DSOScenario"]),
         .library(name: "DSOSimulation", targets: ["DSOSimulation"]),
         .executable(name: "dsod", targets: ["dsod"]),
         .library(name: "DSOService", targets: ["DSOService"]),
@@ -49,7 +50,7 @@ let package = Package(
         // Loads driver plugins (dlopen), runs their I/O off the kernel's cycle and bridges them to the board.
         .target(
             name: "DSODriverHost",
-            dependencies: ["DSODriverABI", "DSOModel", "DSORuntime", "DSOKernel", "CPlatform", "TOMLKit"],
+            dependencies: ["DSODriverABI", "DSOModel", "DSOScenario", "DSORuntime", "DSOKernel", "CPlatform", "TOMLKit"],
             swiftSettings: strict
         ),
         // Grid vocabulary shared by every layer: interface points, resources, schedules, units.
@@ -66,16 +67,19 @@ let package = Package(
         ),
         // Regulation performance scores (PJM, CAISO): pure functions over signal and response.
         .target(name: "DSOScoring", swiftSettings: strict),
-        // Simulated devices, profiles, scenarios and the virtual-time substation runner.
+        // What describes a substation in files: scenario and grid files, profiles, regulation signals,
+        // schedule CSVs, durations, the simulated device physics, and the one set of TOML/CSV reading rules.
+        .target(name: "DSOScenario", dependencies: ["DSOModel", "TOMLKit"], swiftSettings: strict),
+        // The virtual-time substation runner: recorder, summaries, input capture and replay.
         .target(
             name: "DSOSimulation",
-            dependencies: ["DSOModel", "DSOKernel", "DSOScoring", "DSODriverHost", "TOMLKit"],
+            dependencies: ["DSOModel", "DSOScenario", "DSOKernel", "DSOScoring", "DSODriverHost", "TOMLKit"],
             swiftSettings: strict
         ),
         // What every OpenDSO command line shares (durations written as 8h, 40m, 90s).
         .target(
             name: "DSOCommandLine",
-            dependencies: ["DSOSimulation", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["DSOScenario", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: strict
         ),
         // libmodbus (Debian libmodbus-dev), for the ISO link and Modbus drivers.
@@ -86,7 +90,7 @@ let package = Package(
         .executableTarget(
             name: "caiso-sim",
             dependencies: [
-                "DSOISOLink", "DSOScoring", "DSOSimulation", "DSOCommandLine",
+                "DSOISOLink", "DSOScoring", "DSOScenario", "DSOCommandLine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -94,13 +98,13 @@ let package = Package(
         // dsod as a substation service: service configuration, sd_notify/watchdog, signals, the real-clock run loop.
         .target(
             name: "DSOService",
-            dependencies: ["DSOModel", "DSOKernel", "DSORuntime", "DSOSimulation", "DSODriverHost", "TOMLKit"],
+            dependencies: ["DSOModel", "DSOKernel", "DSORuntime", "DSOSimulation", "DSOScenario", "DSODriverHost", "TOMLKit"],
             swiftSettings: strict
         ),
         .executableTarget(
             name: "dsod",
             dependencies: [
-                "DSOService", "DSODriverHost", "DSOCommandLine", "DSOModel", "DSOKernel", "DSOSimulation", "DSOScoring", "DSOISOLink", "DSOHistorian", "DSOAPI",
+                "DSOService", "DSODriverHost", "DSOCommandLine", "DSOModel", "DSOKernel", "DSOSimulation", "DSOScenario", "DSOScoring", "DSOISOLink", "DSOHistorian", "DSOAPI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -108,7 +112,7 @@ let package = Package(
         // The simulated battery, PV, load, DR and meters behind the driver ABI; built only as a dynamic library.
         .target(
             name: "DSOSimulatedDevices",
-            dependencies: ["DSODriverABI", "DSODriverKit", "DSOSimulation", "DSOModel"],
+            dependencies: ["DSODriverABI", "DSODriverKit", "DSOScenario", "DSOModel"],
             path: "Plugins/SimulatedDevices",
             swiftSettings: strict
         ),
@@ -154,7 +158,7 @@ let package = Package(
         .executableTarget(
             name: "dsoctl",
             dependencies: [
-                "DSODriverHost", "DSODriverABI", "DSOKernel", "DSOModbus", "DSOCANBMS", "DSOCommandLine", "DSOModel",
+                "DSODriverHost", "DSODriverABI", "DSOKernel", "DSOModbus", "DSOCANBMS", "DSOCommandLine", "DSOModel", "DSOScenario",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -178,13 +182,14 @@ let package = Package(
         .testTarget(name: "DSODriverHostTests", dependencies: ["DSODriverHost", "DSODriverABI", "DSOKernel", "DSOModel", "DSORuntime"]),
         .testTarget(name: "DSORuntimeTests", dependencies: ["DSORuntime"]),
         .testTarget(name: "DSODispatchTests", dependencies: ["DSODispatch", "OpenDSOTestSupport"]),
-        .testTarget(name: "DSOKernelTests", dependencies: ["DSOKernel", "DSOModel", "DSORuntime", "DSOSimulation"]),
+        .testTarget(name: "DSOKernelTests", dependencies: ["DSOKernel", "DSOModel", "DSORuntime", "DSOSimulation", "DSOScenario"]),
         .testTarget(name: "DSOScoringTests", dependencies: ["DSOScoring"]),
-        .testTarget(name: "DSOSimulationTests", dependencies: ["DSOSimulation", "DSOKernel", "DSOModel"]),
+        .testTarget(name: "DSOScenarioTests", dependencies: ["DSOScenario", "DSOModel", "OpenDSOTestSupport"]),
+        .testTarget(name: "DSOSimulationTests", dependencies: ["DSOSimulation", "DSOScenario", "DSOKernel", "DSOModel", "OpenDSOTestSupport"]),
         .testTarget(name: "DSOISOLinkTests", dependencies: ["DSOISOLink", "DSOKernel", "DSOModel", "CModbus", "OpenDSOTestSupport"]),
         .testTarget(name: "caisoSimTests", dependencies: ["DSOISOLink", "OpenDSOTestSupport"]),
-        .testTarget(name: "DSOServiceTests", dependencies: ["DSOService", "DSOSimulation", "DSOKernel", "DSOModel", "OpenDSOTestSupport"]),
-        .testTarget(name: "dsodTests", dependencies: ["DSOSimulation", "DSOScoring", "OpenDSOTestSupport"]),
+        .testTarget(name: "DSOServiceTests", dependencies: ["DSOService", "DSOSimulation", "DSOScenario", "DSOKernel", "DSOModel", "OpenDSOTestSupport"]),
+        .testTarget(name: "dsodTests", dependencies: ["DSOSimulation", "DSOScenario", "DSOScoring", "OpenDSOTestSupport"]),
         // Modbus without the ABI: libmodbus links, SunSpec discovery and models, register maps (the plugin and dsoctl share it).
         .target(
             name: "DSOModbus",
@@ -209,7 +214,7 @@ let package = Package(
             name: "CANBMSDriverTests",
             dependencies: ["DSOCANBMS", "CSocketCAN", "DSODriverABI", "DSODriverHost", "DSOKernel", "DSOModel", "OpenDSOTestSupport"]
         ),
-        .testTarget(name: "SimulatedDevicesPluginTests", dependencies: ["DSODriverABI", "DSOSimulation", "DSOModel", "OpenDSOTestSupport"]),
+        .testTarget(name: "SimulatedDevicesPluginTests", dependencies: ["DSODriverABI", "DSOSimulation", "DSOScenario", "DSOModel", "OpenDSOTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

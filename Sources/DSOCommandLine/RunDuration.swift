@@ -1,5 +1,5 @@
 public import ArgumentParser
-import DSOSimulation
+import DSOScenario
 
 /// A run length on any OpenDSO command line (`8h`, `40m`, `90s`, `1h30m` or seconds).
 public struct RunDuration: ExpressibleByArgument, Sendable {

@@ -1,7 +1,7 @@
 import DSOCommandLine
 import ArgumentParser
 import DSOISOLink
-import DSOSimulation
+import DSOScenario
 import Foundation
 
 /// `caiso-sim`: an ISO for test runs. Plays a regulation signal to DSOs over the ISO link, sends dispatch

@@ -2,6 +2,7 @@ import OpenDSOTestSupport
 import DSODriverABI
 import DSOModel
 import DSOSimulation
+import DSOScenario
 import Foundation
 import Testing
 

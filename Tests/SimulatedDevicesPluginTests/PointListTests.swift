@@ -2,6 +2,7 @@ import OpenDSOTestSupport
 import DSODriverABI
 import DSOModel
 import DSOSimulation
+import DSOScenario
 import Testing
 
 /// The point list follows the scenario: names, kinds, writability and limits from the device ratings.

@@ -1,4 +1,5 @@
 import DSOSimulation
+import DSOScenario
 import Foundation
 
 /// 24 hours at a 100 ms cycle with about 1,000 resources, on the virtual clock, devices included.

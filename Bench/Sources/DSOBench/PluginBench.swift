@@ -3,6 +3,7 @@ import DSODriverHost
 import DSOKernel
 import DSOModel
 import DSOSimulation
+import DSOScenario
 import Foundation
 import Synchronization
 #if canImport(Glibc)

@@ -1,5 +1,6 @@
 import DSOKernel
 import DSOSimulation
+import DSOScenario
 import Foundation
 
 /// Scored regulation runs of the example DSO: RegD-type for 40 min and RegA-type for 8 h, each with the

@@ -1,6 +1,6 @@
 import DSODriverKit
 import DSOModel
-import DSOSimulation
+import DSOScenario
 
 /// Which of a scenario's resources and meters one instance simulates (`resources=` / `interface_points=`).
 ///

@@ -1,7 +1,7 @@
 import DSODriverKit
 import DSODriverABI
 import DSOModel
-import DSOSimulation
+import DSOScenario
 
 extension SimulatedDevicesInstance {
     /// Loads the configured scenario, builds the selected devices and their points, and logs what it built.

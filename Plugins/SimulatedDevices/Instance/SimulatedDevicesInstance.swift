@@ -1,6 +1,6 @@
 import DSODriverKit
 import DSODriverABI
-import DSOSimulation
+import DSOScenario
 
 /// One open instance: simulated devices of a scenario, advanced to the host's clock on every call.
 ///

@@ -1,4 +1,4 @@
-import DSOSimulation
+import DSOScenario
 
 /// Physical ranges of one simulated device from its nameplate and profile: its point limits and safe set point.
 ///

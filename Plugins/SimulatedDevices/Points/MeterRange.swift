@@ -1,4 +1,4 @@
-import DSOSimulation
+import DSOScenario
 
 /// Range of an interface meter's reading given its members' output ranges: net import = −Σ + losses ± noise.
 enum MeterRange {

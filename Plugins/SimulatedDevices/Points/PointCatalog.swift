@@ -1,5 +1,5 @@
 import DSOModel
-import DSOSimulation
+import DSOScenario
 
 /// Builds an instance's point list: per resource `<id>.p_kw`, `.available_up_kw`, `.available_down_kw`,
 /// `.soc` (batteries), `.setpoint_kw` (batteries, PV, DR), then `<interface point id>.net_import_kw` per meter.

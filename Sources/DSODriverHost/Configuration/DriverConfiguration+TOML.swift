@@ -1,3 +1,4 @@
+import DSOScenario
 import Foundation
 public import TOMLKit
 
@@ -41,31 +42,23 @@ extension DriverConfiguration {
     /// Reads the `drivers` array as far as it goes, for loaders that own the other sections and report all
     /// issues of the file together.
     package static func readSection(from root: TOMLTable, path: String) -> DriverSection {
-        let log = DriverIssueLog(file: path)
+        let diagnostics = TableDiagnostics()
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
-        guard let value = root["drivers"] else { return DriverSection(drivers: [], issues: []) }
-        guard let array = value.array else {
-            log.report("drivers", found: DriverTableReader.describe(value), expected: "an array of tables [[drivers]]")
-            return DriverSection(drivers: [], issues: log.issues)
-        }
+        guard root.contains(key: "drivers") else { return DriverSection(drivers: [], issues: []) }
+        // The root is read only for `drivers`: the other sections belong to other readers.
+        let section = TableReader(table: root, keyPath: "", diagnostics: diagnostics)
         var drivers: [DriverConfiguration] = []
         // Names taken so far, each with its key: `--driver NAME` and every log line pick an instance by name.
         var names: [String: String] = [:]
-        for (index, element) in array.enumerated() {
-            let key = "drivers[\(index)]"
-            guard let table = element.table else {
-                log.report(key, found: DriverTableReader.describe(element), expected: "a table [[drivers]]")
-                continue
-            }
-            if let driver = readDriver(DriverTableReader(table: table, key: key, log: log), folder: folder, names: &names) {
-                drivers.append(driver)
-            }
+        for table in section.tables("drivers") {
+            if let driver = readDriver(table, folder: folder, names: &names) { drivers.append(driver) }
         }
-        return DriverSection(drivers: drivers, issues: log.issues)
+        let issues = diagnostics.issues.map { DriverConfigurationError(file: path, key: $0.keyPath, message: $0.message) }
+        return DriverSection(drivers: drivers, issues: issues)
     }
 
     /// The entry when its library could be read (see `DriverSection.drivers`); every issue goes to the log.
-    private static func readDriver(_ table: DriverTableReader, folder: String, names: inout [String: String]) -> DriverConfiguration? {
+    private static func readDriver(_ table: TableReader, folder: String, names: inout [String: String]) -> DriverConfiguration? {
         let name = table.requiredString("name", expected: "a unique instance name, e.g. \"bess-1\"")
         if let name, let first = names[name] {
             table.report("name", found: "\"\(name)\" again", expected: "a unique instance name (\(first) already has it)")
@@ -79,18 +72,18 @@ extension DriverConfiguration {
         let withinAnHour = { (value: Double) in value > 0 && value <= 3600 }
         let poll = table.optionalDouble("poll_period_s", expected: seconds, admits: withinAnHour) ?? 0.1
         let timeout = table.optionalDouble("timeout_s", expected: seconds, admits: withinAnHour) ?? min(0.05, poll)
-        let points = (table.requiredTables("points") ?? []).compactMap(PointMapping.read)
-        for issue in targetsMappedTwice(within: points) { table.log.report(issue.key, issue.message) }
+        let points = (table.requiredTables("points", expected: "at least one [[drivers.points]] table") ?? [])
+            .compactMap(PointMapping.read)
+        for issue in targetsMappedTwice(within: points) { table.diagnostics.report(issue.key, issue.message) }
         table.finish()
         guard let library else { return nil }
-        let libraryPath = library.hasPrefix("/") ? library
-            : URL(fileURLWithPath: folder).appendingPathComponent(library).standardizedFileURL.path
+        let libraryPath = WrittenPath.absolute(library, relativeTo: folder)
         return DriverConfiguration(name: name ?? "", libraryPath: libraryPath, driverConfiguration: configuration,
                                    sign: sign ?? .generationPositive, pollPeriodSeconds: poll, timeoutSeconds: timeout,
-                                   points: points, key: table.key)
+                                   points: points, key: table.keyPath)
     }
 
-    private static func readSign(_ table: DriverTableReader) -> SignConvention? {
+    private static func readSign(_ table: TableReader) -> SignConvention? {
         let allowed = SignConvention.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: " or ")
         guard let written = table.requiredString("sign", expected: allowed) else { return nil }
         guard let sign = SignConvention(rawValue: written) else {

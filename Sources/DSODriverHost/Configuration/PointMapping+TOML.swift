@@ -1,17 +1,19 @@
+import DSOScenario
+
 /// Reading one `[[drivers.points]]` table.
 extension PointMapping {
     /// The mapping when its point and target could be read (every issue is in the table's log either way).
-    static func read(_ table: DriverTableReader) -> PointMapping? {
+    static func read(_ table: TableReader) -> PointMapping? {
         let point = table.requiredString("point", expected: "the driver's point name, as its point_info reports it")
         let target = readTarget(table)
         let scale = table.optionalDouble("scale", expected: "a finite non-zero factor (e.g. 0.001 for W → kW)") { $0 != 0 }
         table.finish()
         guard let point, let target else { return nil }
-        return PointMapping(point: point, target: target, scale: scale, key: table.key)
+        return PointMapping(point: point, target: target, scale: scale, key: table.keyPath)
     }
 
     /// `quantity` and the id it belongs to: `interface_point` for a meter, `resource` for everything else.
-    private static func readTarget(_ table: DriverTableReader) -> PointTarget? {
+    private static func readTarget(_ table: TableReader) -> PointTarget? {
         let meter = "net_import_kw", setpoint = "setpoint_kw"
         let allowed = ResourceQuantity.allCases.map(\.rawValue) + [meter, setpoint]
         let quantityExpected = "one of \(allowed.joined(separator: ", "))"

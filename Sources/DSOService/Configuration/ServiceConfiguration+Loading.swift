@@ -1,4 +1,5 @@
 import DSOSimulation
+import DSOScenario
 public import Foundation
 import TOMLKit
 

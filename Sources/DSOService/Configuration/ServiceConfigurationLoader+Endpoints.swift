@@ -1,4 +1,5 @@
 import DSOSimulation
+import DSOScenario
 
 /// `[iso_link]`, `[historian]` and `[api]`.
 extension ServiceConfigurationLoader {

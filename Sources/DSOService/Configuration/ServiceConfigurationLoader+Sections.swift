@@ -1,6 +1,7 @@
 import DSODriverHost
 import DSOModel
 import DSOSimulation
+import DSOScenario
 import Foundation
 
 /// `[service]`, `[kernel]`, `[simulation]`, the real-device grid and `[[drivers]]`.

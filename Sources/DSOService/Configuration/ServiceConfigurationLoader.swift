@@ -1,5 +1,6 @@
 import DSODriverHost
 import DSOSimulation
+import DSOScenario
 import Foundation
 import TOMLKit
 
@@ -8,7 +9,7 @@ import TOMLKit
 /// `PlantGridReader` (the scenario's keys without the physics) and `[[drivers]]` through DSODriverHost's
 /// reader, so each format has one reader and one wording of its errors.
 final class ServiceConfigurationLoader {
-    let diagnostics = ScenarioDiagnostics()
+    let diagnostics = TableDiagnostics()
     let root: TableReader
     let table: TOMLTable
     let path: String

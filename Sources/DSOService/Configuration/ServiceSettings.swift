@@ -1,4 +1,5 @@
 public import DSOSimulation
+public import DSOScenario
 
 extension ServiceConfiguration {
     /// How the process behaves as a service (`[service]`).

@@ -2,6 +2,7 @@ public import DSODriverHost
 public import DSOKernel
 import DSOModel
 public import DSOSimulation
+public import DSOScenario
 import Synchronization
 
 /// Simulated devices from a scenario, on the real clock, with the scenario's built-in regulation signal

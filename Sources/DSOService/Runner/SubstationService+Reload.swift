@@ -1,5 +1,6 @@
 import DSOModel
 import DSOSimulation
+import DSOScenario
 
 /// SIGHUP: re-read the file, apply schedules and the settings that can change live, name the rest.
 extension SubstationService {

@@ -5,6 +5,7 @@ public import DSOKernel
 public import DSOModel
 import DSORuntime
 import DSOSimulation
+import DSOScenario
 import Synchronization
 
 /// `dsod run`: the kernel on the real clock with its devices, as a systemd service.

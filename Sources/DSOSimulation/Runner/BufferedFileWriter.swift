@@ -1,3 +1,4 @@
+import DSOScenario
 import Foundation
 
 /// Appends text to a file through a large buffer: records are written off the control cycle, in bulk.

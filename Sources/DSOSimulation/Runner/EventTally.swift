@@ -1,3 +1,4 @@
+import DSOScenario
 public import DSOKernel
 
 /// Counts the kernel's events by kind and keeps the first few of each for the run's summary.

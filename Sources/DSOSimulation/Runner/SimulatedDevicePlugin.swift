@@ -1,3 +1,4 @@
+public import DSOScenario
 public import DSODriverHost
 import DSOModel
 import Foundation

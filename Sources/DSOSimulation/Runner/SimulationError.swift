@@ -1,3 +1,4 @@
+import DSOScenario
 /// Why a simulated run could not start or finish; each case names the file or setting involved.
 public enum SimulationError: Error, Sendable, CustomStringConvertible {
     case cannotWrite(path: String, reason: String)

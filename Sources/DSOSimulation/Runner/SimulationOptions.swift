@@ -1,3 +1,4 @@
+public import DSOScenario
 public import DSOKernel
 
 /// How one simulated run is driven: how long, on which clock, with which signal, and what is written.

@@ -1,3 +1,4 @@
+public import DSOScenario
 public import DSOKernel
 public import DSOModel
 public import DSORuntime

@@ -1,3 +1,4 @@
+import DSOScenario
 import DSOKernel
 import DSORuntime
 import Foundation

@@ -1,3 +1,4 @@
+public import DSOScenario
 public import DSOKernel
 import DSOModel
 import DSORuntime

@@ -1,4 +1,4 @@
-import Foundation
+import DSOScenario
 
 /// Dispatch operating targets to send: rows of a `time_s,interface_point,net_import_mw[,duration_s]` CSV.
 ///
@@ -15,37 +15,33 @@ struct DispatchTargetSchedule {
     var targets: [Target]
 
     static func load(path: String) throws -> DispatchTargetSchedule {
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-            throw PlaybackError("\(path): cannot read the dispatch-target schedule (expected a UTF-8 CSV file)")
+        do {
+            return try read(CSVFile.read(path: path))
+        } catch {
+            throw PlaybackError("\(error)")
         }
+    }
+
+    /// The rules of `CSVFile`; a header `time_s,interface_point,net_import_mw[,duration_s]`.
+    static func read(_ file: CSVFile) throws(DataFileError) -> DispatchTargetSchedule {
+        try file.requireHeader([["time_s", "interface_point", "net_import_mw"],
+                                ["time_s", "interface_point", "net_import_mw", "duration_s"]])
         var rows: [(Double, Int, Double, Int?)] = []
-        var sawHeader = false
-        for (number, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = raw.trimmingCharacters(in: .whitespacesAndNewlines)
-            if line.isEmpty || line.hasPrefix("#") { continue }
-            let fields = line.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-            if !sawHeader {
-                guard fields == ["time_s", "interface_point", "net_import_mw"]
-                        || fields == ["time_s", "interface_point", "net_import_mw", "duration_s"] else {
-                    throw PlaybackError("\(path):\(number + 1): '\(line)': expected the header 'time_s,interface_point,net_import_mw[,duration_s]'")
-                }
-                sawHeader = true
-                continue
-            }
-            guard fields.count == 3 || fields.count == 4, let time = Double(fields[0]), time.isFinite, time >= 0,
-                  let point = Int(fields[1]), point >= 0, let value = Double(fields[2]), value.isFinite else {
-                throw PlaybackError("\(path):\(number + 1): '\(line)': expected time_s ≥ 0, an interface point index ≥ 0 and a finite MW value")
-            }
+        for row in file.rows {
+            let expected = "time_s ≥ 0, an interface point index ≥ 0 and a finite MW value"
+            try row.requireFieldCount(3...4, expected: expected)
+            let time = try row.number(0, expected: expected)
+            let value = try row.number(2, expected: expected)
+            guard time >= 0, let point = Int(row.fields[1]), point >= 0 else { throw row.error(value: row.text, expected: expected) }
             var duration: Int?
-            if fields.count == 4 {
-                guard let seconds = Int(fields[3]), (1...65535).contains(seconds) else {
-                    throw PlaybackError("\(path):\(number + 1): duration_s '\(fields[3])' must be a whole number of seconds 1…65535")
+            if row.fields.count == 4 {
+                guard let seconds = Int(row.fields[3]), (1...65535).contains(seconds) else {
+                    throw row.error(value: row.fields[3], expected: "duration_s as a whole number of seconds 1…65535")
                 }
                 duration = seconds
             }
             rows.append((time, point, value, duration))
         }
-        guard sawHeader else { throw PlaybackError("\(path): empty; expected the header 'time_s,interface_point,net_import_mw'") }
         rows.sort { $0.0 < $1.0 }
         var targets: [Target] = []
         for (index, row) in rows.enumerated() {

@@ -1,5 +1,5 @@
 import DSOISOLink
-import DSOSimulation
+import DSOScenario
 import Foundation
 
 /// The ISO's loop: every period a set point to each DSO, every poll a telemetry read, targets when due.

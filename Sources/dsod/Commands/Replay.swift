@@ -1,6 +1,7 @@
 import ArgumentParser
 import DSOKernel
 import DSOSimulation
+import DSOScenario
 import Foundation
 
 /// `dsod replay`: feeds captured inputs into a fresh kernel and prints the set-point digest.

@@ -4,6 +4,7 @@ import DSOISOLink
 import DSODriverHost
 import DSOKernel
 import DSOSimulation
+import DSOScenario
 import Foundation
 
 /// `dsod simulate`: a scenario on the virtual clock (or the real one), with a summary at the end.

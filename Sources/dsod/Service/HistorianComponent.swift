@@ -1,3 +1,4 @@
+import DSOScenario
 import DSOHistorian
 import DSOKernel
 import DSOModel
@@ -20,8 +21,7 @@ final class HistorianComponent: ServiceComponent, @unchecked Sendable {
     /// Opens (creating) the database; a relative `database` resolves against the state directory.
     init(settings: ServiceConfiguration.HistorianSettings, stateDirectory: String, cyclePeriodSeconds: Double,
          observer: CycleObserver, log: ServiceLog) throws(HistorianError) {
-        let path = settings.databasePath.hasPrefix("/") ? settings.databasePath
-            : URL(fileURLWithPath: stateDirectory).appendingPathComponent(settings.databasePath).standardizedFileURL.path
+        let path = WrittenPath.absolute(settings.databasePath, relativeTo: stateDirectory)
         // sample_period_s decimates both cycle summaries and per-resource telemetry (a month of every 100-ms
         // cycle would be tens of millions of rows).
         let everyCycles = max(1, Int((settings.samplePeriodSeconds / cyclePeriodSeconds).rounded()))

@@ -1,6 +1,7 @@
 import DSOModel
 import DSOService
 import DSOSimulation
+import DSOScenario
 import Foundation
 import Testing
 

@@ -1,5 +1,6 @@
 import DSOService
 import DSOSimulation
+import DSOScenario
 import Foundation
 import Testing
 

@@ -1,7 +1,9 @@
+import OpenDSOTestSupport
 import DSOKernel
 import Foundation
 import Testing
 @testable import DSOSimulation
+@testable import DSOScenario
 
 @Suite struct SubstationSimulationTests {
     /// A run longer than the scenario's own duration must still get a live signal: a generated signal that

@@ -1,4 +1,5 @@
 import DSOSimulation
+import DSOScenario
 
 /// The real grid's own rule on top of the shared vocabulary: a key that only describes a simulated device or
 /// run is named as such, rather than as an unknown key, so a scenario copied into a service file is

@@ -1,5 +1,6 @@
 import DSOModel
 import DSOSimulation
+import DSOScenario
 
 /// Reads the grid of a real-driver service from the service file's own tables (`[[interface_points]]`,
 /// `[[batteries]]`, `[[pv]]`, `[[loads]]`, `[[dr]]`, `[regulation]`) through the scenario format's
@@ -12,7 +13,7 @@ final class PlantGridReader {
     static let gridKeys = ScenarioTable.allCases.filter(\.isArray).map(\.key)
 
     let root: TableReader
-    let diagnostics: ScenarioDiagnostics
+    let diagnostics: TableDiagnostics
     /// The grid vocabulary shared with scenarios; its `resources` and `interfacePoints` keep what was read
     /// even when `grid` is nil, for checking the point maps against.
     let gridReader: GridReader

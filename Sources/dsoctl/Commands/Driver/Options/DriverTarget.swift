@@ -1,3 +1,4 @@
+import DSOScenario
 import DSODriverHost
 import Foundation
 
@@ -36,8 +37,7 @@ struct DriverTarget {
 
     /// A path made absolute against the working folder (the loader takes absolute paths only).
     static func absolute(_ path: String) -> String {
-        if path.hasPrefix("/") { return URL(fileURLWithPath: path).standardizedFileURL.path }
-        return URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent(path).standardizedFileURL.path
+        WrittenPath.absolute(path, relativeTo: FileManager.default.currentDirectoryPath)
     }
 
     /// The `name=` entry most drivers' configuration strings carry (Modbus: `name=pv-roof; host=…`).
