@@ -20,6 +20,7 @@ let package = Package(
         .library(name: "DSOKernel", targets: ["DSOKernel"]),
         .library(name: "DSOScoring", targets: ["DSOScoring"]),
         .library(name: "DSOScenario", targets: ["DSOScenario"]),
+        .library(name: "DSOCycleLoop", targets: ["DSOCycleLoop"]),
         .library(name: "DSOSimulation", targets: ["DSOSimulation"]),
         .executable(name: "dsod", targets: ["dsod"]),
         .library(name: "DSOService", targets: ["DSOService"]),
@@ -55,8 +56,8 @@ let package = Package(
         ),
         // Grid vocabulary shared by every layer: interface points, resources, schedules, units.
         .target(name: "DSOModel", swiftSettings: strict),
-        // What the kernel runs on: the lock-free SPSC ring and the fixed-cycle timer.
-        .target(name: "DSORuntime", dependencies: ["CPlatform"], swiftSettings: strict),
+        // What the kernel runs on: the lock-free SPSC ring, the inbound port, the epoch and the fixed-cycle timer.
+        .target(name: "DSORuntime", dependencies: ["CPlatform", "DSOModel"], swiftSettings: strict),
         // Economic dispatch: exact equal-incremental-cost solver on preallocated buffers.
         .target(name: "DSODispatch", swiftSettings: strict),
         // The deterministic fixed-cycle control kernel and its phases.
@@ -70,10 +71,17 @@ let package = Package(
         // What describes a substation in files: scenario and grid files, profiles, regulation signals,
         // schedule CSVs, durations, the simulated device physics, and the one set of TOML/CSV reading rules.
         .target(name: "DSOScenario", dependencies: ["DSOModel", "TOMLKit"], swiftSettings: strict),
-        // The virtual-time substation runner: recorder, summaries, input capture and replay.
+        // The one cycle loop: clock (virtual or CycleTimer), device side, the inbound port's producers that
+        // live on the cycle thread, input capture and replay. dsod run, simulate, replay and the benchmarks drive it.
+        .target(
+            name: "DSOCycleLoop",
+            dependencies: ["DSOKernel", "DSORuntime", "DSOModel", "DSOScenario", "DSODriverHost"],
+            swiftSettings: strict
+        ),
+        // The virtual-time substation runner: a scenario on the cycle loop, recorder and summaries.
         .target(
             name: "DSOSimulation",
-            dependencies: ["DSOModel", "DSOScenario", "DSOKernel", "DSOScoring", "DSODriverHost", "TOMLKit"],
+            dependencies: ["DSOModel", "DSOScenario", "DSOCycleLoop", "DSOKernel", "DSORuntime", "DSOScoring", "DSODriverHost"],
             swiftSettings: strict
         ),
         // What every OpenDSO command line shares (durations written as 8h, 40m, 90s).
@@ -85,7 +93,7 @@ let package = Package(
         // libmodbus (Debian libmodbus-dev), for the ISO link and Modbus drivers.
         .systemLibrary(name: "CModbus", pkgConfig: "libmodbus", providers: [.apt(["libmodbus-dev"])]),
         // The ISO link: a Modbus TCP server feeding the kernel's regulation and schedule rings.
-        .target(name: "DSOISOLink", dependencies: ["CModbus", "DSOKernel", "DSOModel"], swiftSettings: strict),
+        .target(name: "DSOISOLink", dependencies: ["CModbus", "DSOModel", "DSORuntime"], swiftSettings: strict),
         // A CAISO-like ISO: plays a regulation signal to DSOs over the ISO link and scores them.
         .executableTarget(
             name: "caiso-sim",
@@ -98,13 +106,13 @@ let package = Package(
         // dsod as a substation service: service configuration, sd_notify/watchdog, signals, the real-clock run loop.
         .target(
             name: "DSOService",
-            dependencies: ["DSOModel", "DSOKernel", "DSORuntime", "DSOSimulation", "DSOScenario", "DSODriverHost", "TOMLKit"],
+            dependencies: ["DSOModel", "DSOKernel", "DSORuntime", "DSOCycleLoop", "DSOScenario", "DSODriverHost", "TOMLKit"],
             swiftSettings: strict
         ),
         .executableTarget(
             name: "dsod",
             dependencies: [
-                "DSOService", "DSODriverHost", "DSOCommandLine", "DSOModel", "DSOKernel", "DSOSimulation", "DSOScenario", "DSOScoring", "DSOISOLink", "DSOHistorian", "DSOAPI",
+                "DSOService", "DSOCycleLoop", "DSODriverHost", "DSOCommandLine", "DSOModel", "DSOKernel", "DSORuntime", "DSOSimulation", "DSOScenario", "DSOScoring", "DSOISOLink", "DSOHistorian", "DSOAPI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict

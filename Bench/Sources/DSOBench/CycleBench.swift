@@ -15,14 +15,14 @@ let cycleBenchmark = Benchmark(
     for count in [100, 1_000, 10_000] {
         let synthetic = try SyntheticSubstation(resourceCount: count, interfacePointCount: 16)
         let kernel = try ControlKernel(model: synthetic.model)
-        for entry in synthetic.initialSchedules() { _ = kernel.inbound.schedules.push(entry) }
-        _ = kernel.inbound.regulation.push(.award(kw: synthetic.awardKW, at: 0))
+        for entry in synthetic.initialSchedules() { _ = kernel.inbound.ring(.scheduleFiles).push(.schedule(entry)) }
+        _ = kernel.inbound.ring(.isoLink).push(.regulation(.award(kw: synthetic.awardKW, at: 0)))
         var cycle: Int64 = 0
         func runCycle() {
             synthetic.fillBoard(kernel, cycle: cycle)
             if cycle % 20 == 0 {
                 let signal = sin(Double(cycle) / 300)
-                _ = kernel.inbound.regulation.push(.signal(signal, sequence: UInt64(cycle + 1), at: Double(cycle) * 0.1))
+                _ = kernel.inbound.ring(.isoLink).push(.regulation(.signal(signal, sequence: UInt64(cycle + 1), at: Double(cycle) * 0.1)))
             }
             kernel.step(atNanoseconds: cycle &* kernel.configuration.periodNanoseconds)
             kernel.records.consume { _ in }
@@ -37,8 +37,8 @@ let cycleBenchmark = Benchmark(
             for index in 0..<measured {
                 synthetic.fillBoard(kernel, cycle: cycle)
                 if cycle % 20 == 0 {
-                    _ = kernel.inbound.regulation.push(.signal(sin(Double(cycle) / 300), sequence: UInt64(cycle + 1),
-                                                               at: Double(cycle) * 0.1))
+                    _ = kernel.inbound.ring(.isoLink).push(.regulation(.signal(sin(Double(cycle) / 300), sequence: UInt64(cycle + 1),
+                                                               at: Double(cycle) * 0.1)))
                 }
                 let start = nowNanoseconds()
                 kernel.step(atNanoseconds: cycle &* kernel.configuration.periodNanoseconds)

@@ -161,8 +161,8 @@ private func bridgedCycles(bulkPath: String, quick: Bool) throws {
     let reference = try ControlKernel(model: synthetic.model, configuration: configuration)
     let bridged = try ControlKernel(model: synthetic.model, configuration: configuration)
     for kernel in [reference, bridged] {
-        for entry in synthetic.initialSchedules() { _ = kernel.inbound.schedules.push(entry) }
-        _ = kernel.inbound.regulation.push(.award(kw: synthetic.awardKW, at: 0))
+        for entry in synthetic.initialSchedules() { _ = kernel.inbound.ring(.scheduleFiles).push(.schedule(entry)) }
+        _ = kernel.inbound.ring(.isoLink).push(.regulation(.award(kw: synthetic.awardKW, at: 0)))
     }
     // Ten instances of the bulk driver, 100 resources each: measured, available up/down, SOC and set point.
     let virtualNow = Atomic<Int64>(0)
@@ -195,7 +195,7 @@ private func bridgedCycles(bulkPath: String, quick: Bool) throws {
     var cycle: Int64 = 0
     func signal(_ kernel: ControlKernel) {
         if cycle % 20 == 0 {
-            _ = kernel.inbound.regulation.push(.signal(sin(Double(cycle) / 300), sequence: UInt64(cycle + 1), at: Double(cycle) * 0.1))
+            _ = kernel.inbound.ring(.isoLink).push(.regulation(.signal(sin(Double(cycle) / 300), sequence: UInt64(cycle + 1), at: Double(cycle) * 0.1)))
         }
     }
     // Warm-up until every instance has delivered a read.

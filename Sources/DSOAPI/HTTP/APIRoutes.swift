@@ -87,14 +87,14 @@ struct APIRoutes: Sendable {
         api.post("/schedules") { request, _ in
             var request = request
             let body = try? await request.collectBody(upTo: configuration.maximumBodyBytes)
-            return respond { () throws(RequestError) in
-                try submit(request, body: body.map { Data($0.readableBytesView) })
+            return await respond { () async throws(RequestError) in
+                try await submit(request, body: body.map { Data($0.readableBytesView) })
             }
         }
     }
 
     /// `POST /api/v1/schedules`: validate, hand to the kernel, record who did it and how it ended.
-    private func submit(_ request: Request, body: Data?) throws(RequestError) -> Response {
+    private func submit(_ request: Request, body: Data?) async throws(RequestError) -> Response {
         let token = try authorization.identify(request)
         let action = "submit_schedules"
         func audit(_ detail: String, _ outcome: String) {
@@ -110,7 +110,7 @@ struct APIRoutes: Sendable {
             let submission = try ScheduleSubmission.parse(
                 body, interfacePointCount: status.snapshot().interfacePoints.count,
                 maximumEntries: configuration.maximumScheduleEntries)
-            let taken = submitSchedules(submission.entries)
+            let taken = await submitSchedules(submission.entries)
             let wall = wallClock()
             for (index, entry) in submission.entries.enumerated() {
                 historian?.record(.schedule(ScheduleReceipt(wallTimeSeconds: wall, source: "api:\(token.name)",
@@ -184,11 +184,16 @@ struct APIRoutes: Sendable {
     }
 
     private func respond(_ body: () throws(RequestError) -> Response) -> Response {
-        do { return try body() } catch {
-            var response = (try? Self.json(ErrorBody(error: error.message), status: error.status))
-                ?? Response(status: error.status)
-            if error.status == .unauthorized { response.headers[.wwwAuthenticate] = "Bearer" }
-            return response
-        }
+        do { return try body() } catch { return Self.errorResponse(error) }
+    }
+
+    private func respond(_ body: () async throws(RequestError) -> Response) async -> Response {
+        do { return try await body() } catch { return Self.errorResponse(error) }
+    }
+
+    private static func errorResponse(_ error: RequestError) -> Response {
+        var response = (try? json(ErrorBody(error: error.message), status: error.status)) ?? Response(status: error.status)
+        if error.status == .unauthorized { response.headers[.wwwAuthenticate] = "Bearer" }
+        return response
     }
 }

@@ -1,54 +1,64 @@
-public import DSOKernel
 public import DSOModel
+public import DSORuntime
 
-/// The ISO link's side of the kernel's inbound rings: it is the one producer of regulation messages and
-/// schedules while the link runs.
+/// The ISO link's ring into the kernel (`InboundProducer.isoLink`): regulation messages and dispatch
+/// operating targets, stamped on the kernel's clock through the run's one `KernelEpoch`.
 ///
-/// Messages wait in a small FIFO when a ring is full and are retried on every pass of the link loop, in
-/// order; nothing is dropped. Link thread only.
+/// Messages wait in a small FIFO when the ring is full and are retried on every pass of the link loop, in
+/// order; nothing is dropped. Link thread only: it is the ring's one producer.
 public struct ISOInboundProducer {
-    private let inbound: KernelInbound
-    private var regulation: [RegulationMessage] = []
-    private var schedules: [ScheduleEntry] = []
-    /// Messages and schedules the kernel's rings have taken.
+    private let ring: SPSCRing<InboundMessage>
+    private let epoch: KernelEpoch
+    private var waitingMessages: [InboundMessage] = []
+    /// Told (link thread) which dispatch operating targets the ring took, for the audit trail.
+    private let onDispatchTargets: @Sendable ([ScheduleEntry]) -> Void
+    /// Regulation messages and schedule entries the kernel's ring has taken.
     public private(set) var pushedRegulation = 0
     public private(set) var pushedSchedules = 0
 
-    /// `initialAwardKW` and `initialSchedules` (the scenario's) go first, as if the ISO had sent them.
-    public init(inbound: KernelInbound, initialAwardKW: Double?, initialSchedules: [ScheduleEntry]) {
-        self.inbound = inbound
-        if let initialAwardKW { regulation.append(.award(kw: initialAwardKW, at: 0)) }
-        schedules = initialSchedules
+    /// `initialAwardKW` goes first, as if the ISO had sent it.
+    public init(port: InboundPort, epoch: KernelEpoch, initialAwardKW: Double?,
+                onDispatchTargets: @escaping @Sendable ([ScheduleEntry]) -> Void = { _ in }) {
+        ring = port.ring(.isoLink)
+        self.epoch = epoch
+        self.onDispatchTargets = onDispatchTargets
+        if let initialAwardKW { waitingMessages.append(.regulation(.award(kw: initialAwardKW, at: 0))) }
     }
 
-    /// Queues validated commands, stamped with the kernel's time, and pushes what the rings take.
-    public mutating func submit(_ commands: [ISOCommand], kernelSeconds: Double) {
+    /// Queues validated commands, stamped with the kernel's time now, and pushes what the ring takes.
+    public mutating func submit(_ commands: [ISOCommand]) {
+        let kernelSeconds = epoch.kernelSecondsNow()
         for command in commands {
             switch command {
             case .signal(let normalized, let sequence):
-                regulation.append(.signal(normalized, sequence: sequence, at: kernelSeconds))
+                waitingMessages.append(.regulation(.signal(normalized, sequence: sequence, at: kernelSeconds)))
             case .award(let kw):
-                regulation.append(.award(kw: kw, at: kernelSeconds))
+                waitingMessages.append(.regulation(.award(kw: kw, at: kernelSeconds)))
             case .dispatchTarget(let point, let kw, let duration):
-                schedules.append(ScheduleEntry(interfacePoint: point, startSeconds: kernelSeconds,
-                                               endSeconds: kernelSeconds + duration, netImportKW: kw))
+                waitingMessages.append(.schedule(ScheduleEntry(interfacePoint: point, startSeconds: kernelSeconds,
+                                                               endSeconds: kernelSeconds + duration, netImportKW: kw)))
             }
         }
         flush()
     }
 
-    /// Pushes waiting messages in order until a ring refuses.
+    /// Pushes waiting messages in order until the ring refuses one.
     public mutating func flush() {
         var taken = 0
-        while taken < regulation.count, inbound.regulation.push(regulation[taken]) { taken += 1 }
-        regulation.removeFirst(taken)
-        pushedRegulation += taken
-        taken = 0
-        while taken < schedules.count, inbound.schedules.push(schedules[taken]) { taken += 1 }
-        schedules.removeFirst(taken)
-        pushedSchedules += taken
+        var targets: [ScheduleEntry] = []
+        while taken < waitingMessages.count, ring.push(waitingMessages[taken]) {
+            if case .schedule(let entry) = waitingMessages[taken] {
+                pushedSchedules += 1
+                targets.append(entry)
+            } else {
+                pushedRegulation += 1
+            }
+            taken += 1
+        }
+        waitingMessages.removeFirst(taken)
+        if !targets.isEmpty { onDispatchTargets(targets) }
     }
 
-    /// Messages still waiting for room in a ring.
-    public var waiting: Int { regulation.count + schedules.count }
+    /// Messages still waiting for room in the ring.
+    public var waiting: Int { waitingMessages.count }
 }

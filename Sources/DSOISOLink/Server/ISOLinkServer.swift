@@ -1,5 +1,5 @@
-public import DSOKernel
 public import DSOModel
+public import DSORuntime
 import CModbus
 import Foundation
 import Synchronization
@@ -11,8 +11,8 @@ import Glibc
 ///
 /// Reads are answered from a register image refreshed from `ISOTelemetryBoard`. Writes are accepted only
 /// from allow-listed addresses, checked by `ISOHoldingRegisters`, answered, and turned into regulation
-/// messages and schedule entries pushed into the kernel's inbound rings — while it runs, this thread is
-/// the one producer of `inbound.regulation` and `inbound.schedules`. A refused write gets a Modbus
+/// messages and schedule entries pushed into the kernel's inbound port — while it runs, this thread is
+/// the one producer of the port's `.isoLink` ring. A refused write gets a Modbus
 /// exception and a log line. When no set point arrives within the signal TTL it logs the link as lost
 /// (the kernel ramps regulation to zero by itself) and logs its return.
 public final class ISOLinkServer: @unchecked Sendable {
@@ -45,9 +45,11 @@ public final class ISOLinkServer: @unchecked Sendable {
     static let maximumADUBytes = 260
     static let pollMilliseconds: Int32 = 50
 
-    /// Prepares the link; `initialSchedules` (the scenario's) are pushed by the link thread like DOTs.
-    public init(configuration: ISOLinkConfiguration, inbound: KernelInbound, board: ISOTelemetryBoard,
-                initialSchedules: [ScheduleEntry] = [], log: @escaping @Sendable (String) -> Void) throws(ISOLinkError) {
+    /// Prepares the link; it stamps messages on the kernel's clock through `epoch`.
+    /// `onDispatchTargets` hears (on the link thread) which dispatch operating targets reached the kernel's ring.
+    public init(configuration: ISOLinkConfiguration, port: InboundPort, epoch: KernelEpoch, board: ISOTelemetryBoard,
+                onDispatchTargets: @escaping @Sendable ([ScheduleEntry]) -> Void = { _ in },
+                log: @escaping @Sendable (String) -> Void) throws(ISOLinkError) {
         guard configuration.limits.interfacePointCount <= ISORegisterMap.maximumInterfacePoints else {
             throw .invalidSetting(key: "interface points", value: "\(configuration.limits.interfacePointCount)",
                                   expected: "at most \(ISORegisterMap.maximumInterfacePoints) for the register map")
@@ -56,8 +58,8 @@ public final class ISOLinkServer: @unchecked Sendable {
         self.board = board
         self.log = log
         holding = ISOHoldingRegisters(limits: configuration.limits, initialAwardMW: configuration.initialAwardMW)
-        producer = ISOInboundProducer(inbound: inbound, initialAwardKW: configuration.initialAwardMW * 1000,
-                                      initialSchedules: initialSchedules)
+        producer = ISOInboundProducer(port: port, epoch: epoch, initialAwardKW: configuration.initialAwardMW * 1000,
+                                      onDispatchTargets: onDispatchTargets)
     }
 
     deinit {
@@ -198,7 +200,7 @@ public final class ISOLinkServer: @unchecked Sendable {
                 lastWriteRefused = false
                 _ = modbus_reply(context, &query, Int32(length), mapping)
                 copyHoldingIntoMapping()
-                producer.submit(commands, kernelSeconds: board.kernelSecondsEstimate(atMonotonicSeconds: now))
+                producer.submit(commands)
                 if wasLost, commands.contains(where: { if case .signal = $0 { true } else { false } }) {
                     log("iso-link: set points from \(client.peer) (counter \(holding.lastCounter ?? 0)); regulation follows the ISO")
                     linkReportedLost = false

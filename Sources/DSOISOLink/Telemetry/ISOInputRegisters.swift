@@ -1,4 +1,4 @@
-import DSOKernel
+import DSOModel
 
 /// Writes the telemetry into the input-register image the ISO reads (`ISORegisterMap`).
 public enum ISOInputRegisters {

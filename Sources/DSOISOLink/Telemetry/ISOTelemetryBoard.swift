@@ -1,4 +1,3 @@
-public import DSOKernel
 import Synchronization
 
 /// Hands the latest telemetry from the recorder side to the ISO link thread.
@@ -14,48 +13,24 @@ public final class ISOTelemetryBoard: Sendable {
         state = Mutex(ISOTelemetry(interfacePointCount: interfacePointCount))
     }
 
-    /// Copies one cycle record (recorder thread).
-    public func publish(_ record: CycleRecord, atMonotonicSeconds nowSeconds: Double = MonotonicClock.seconds()) {
+    /// Publishes one cycle's telemetry (recorder thread): `fill` writes the values, the board stamps the
+    /// time and counts the heartbeat.
+    public func publish(atMonotonicSeconds nowSeconds: Double = MonotonicClock.seconds(),
+                        _ fill: (inout ISOTelemetry) -> Void) {
         state.withLock { telemetry in
-            telemetry.kernelSeconds = record.timeSeconds
+            fill(&telemetry)
             telemetry.publishedAtSeconds = nowSeconds
-            telemetry.regulationResponseKW = record.regulationResponseKW
-            telemetry.regulationTargetKW = record.regulationTargetKW
-            telemetry.availableUpKW = record.regulationAvailableUpKW
-            telemetry.availableDownKW = record.regulationAvailableDownKW
-            telemetry.aggregateSOC = record.aggregateSOC
-            telemetry.awardKW = record.awardKW
-            telemetry.signal = record.signal
-            telemetry.controllableResources = record.controllableResources
             telemetry.heartbeat &+= 1
-            for point in 0..<interfacePointCount {
-                telemetry.netImportKW[point] = record.netImportKW[point]
-                telemetry.scheduledKW[point] = record.scheduledKW[point]
-                telemetry.aceKW[point] = record.aceKW[point]
-                telemetry.flags[point] = record.flags[point]
-            }
         }
     }
 
-    /// Notes the events that change the link status (recorder thread).
-    public func note(_ event: KernelEvent) {
-        switch event.code {
-        case .regulationSignalStale: state.withLock { $0.regulationFallback = true }
-        case .regulationSignalResumed: state.withLock { $0.regulationFallback = false }
-        default: break
-        }
+    /// Whether regulation is in its fallback (the kernel's signal went stale; recorder thread).
+    public func setRegulationFallback(_ active: Bool) {
+        state.withLock { $0.regulationFallback = active }
     }
 
     /// The latest telemetry (link thread).
     public func latest() -> ISOTelemetry {
         state.withLock { $0 }
-    }
-
-    /// The kernel's clock now, estimated from the last record and the time since it was published;
-    /// 0 before the first record (the run starts at kernel time 0).
-    public func kernelSecondsEstimate(atMonotonicSeconds nowSeconds: Double = MonotonicClock.seconds()) -> Double {
-        let telemetry = latest()
-        guard telemetry.kernelSeconds.isFinite else { return 0 }
-        return telemetry.kernelSeconds + max(0, nowSeconds - telemetry.publishedAtSeconds)
     }
 }

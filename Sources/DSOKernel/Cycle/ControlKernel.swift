@@ -1,4 +1,5 @@
 public import DSOModel
+public import DSORuntime
 import DSODispatch
 
 /// The deterministic fixed-cycle control kernel: one `step` per cycle runs the phases in order.
@@ -9,7 +10,7 @@ import DSODispatch
 /// is what makes runs replayable bit for bit.
 public final class ControlKernel: @unchecked Sendable {
     // Sendable: all mutable state is confined to the thread that calls `step`; other threads reach the
-    // kernel only through the SPSC rings in `inbound` and `records` and the telemetry board hand-over.
+    // kernel only through the SPSC rings in `inbound`, `journal` and `records` and the telemetry board hand-over.
     public let configuration: KernelConfiguration
     public let model: SubstationModel
     public let resources: ResourceTable
@@ -23,7 +24,11 @@ public final class ControlKernel: @unchecked Sendable {
     /// The frozen input image every phase of a cycle reads.
     public let image: TelemetryFrame
     public let setpoints: SetpointFrame
-    public let inbound: KernelInbound
+    /// The one way in: a ring per producer, drained in `InboundProducer` order by phase 1.
+    public let inbound: InboundPort
+    /// When input capture is on: every message the kernel drained, with its producer, in drain order
+    /// (consumed on the cycle thread after each step; sized so one cycle's messages always fit).
+    public let journal: SPSCRing<InboundRecord>?
     public let records: RecordChannel
 
     var solver: EconomicDispatchSolver
@@ -38,7 +43,8 @@ public final class ControlKernel: @unchecked Sendable {
     public internal(set) var regulationReserveFraction: Double = 0
 
     public init(model: SubstationModel, configuration: KernelConfiguration = KernelConfiguration(),
-                inbound: KernelInbound = KernelInbound(), recordFrames: Int = 1024) throws(ModelError) {
+                inbound: InboundPort = InboundPort(), journalCapacity: Int? = nil,
+                recordFrames: Int = 1024) throws(ModelError) {
         let problems = configuration.problems()
         if let first = problems.first { throw ModelError(key: "kernel", message: problems.count == 1 ? first : problems.joined(separator: "; ")) }
         self.configuration = configuration
@@ -52,6 +58,7 @@ public final class ControlKernel: @unchecked Sendable {
         image = TelemetryFrame(resourceCount: model.resources.count, interfacePointCount: model.interfacePoints.count)
         setpoints = SetpointFrame(resourceCount: model.resources.count)
         self.inbound = inbound
+        journal = journalCapacity.map { SPSCRing(capacity: $0) }
         records = RecordChannel(interfacePointCount: model.interfacePoints.count, frameCount: recordFrames)
         let largestGroup = model.memberRanges.map(\.count).max() ?? 0
         solver = EconomicDispatchSolver(maximumResourceCount: max(largestGroup, 1))

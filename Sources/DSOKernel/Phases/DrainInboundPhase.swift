@@ -1,13 +1,32 @@
 import DSOModel
+import DSORuntime
 
 /// Phase 1: takes everything the slower layers sent since the last cycle, validating each message.
 ///
+/// Producers are drained one ring after the other in `InboundProducer` order (market, schedule files, API,
+/// ISO link, operator commands), each ring oldest first, so the same inputs always apply in the same order.
 /// A message with a bad value is refused with an event naming the value; it never reaches control.
 public enum DrainInboundPhase {
+    /// The producers in drain order, kept in a stored array so a cycle does not build one.
+    static let drainOrder = InboundProducer.allCases.sorted { $0.rawValue < $1.rawValue }
+
     public static func run(_ kernel: ControlKernel) {
-        _ = kernel.inbound.schedules.drain { entry in accept(entry, kernel) }
-        _ = kernel.inbound.regulation.drain { message in accept(message, kernel) }
-        _ = kernel.inbound.commands.drain { command in accept(command, kernel) }
+        for producer in drainOrder {
+            kernel.inbound.ring(producer).drain { message in
+                if let journal = kernel.journal, !journal.push(InboundRecord(producer: producer, message: message)) {
+                    kernel.counters.droppedJournalRecords &+= 1
+                }
+                accept(message, kernel)
+            }
+        }
+    }
+
+    static func accept(_ message: InboundMessage, _ kernel: ControlKernel) {
+        switch message {
+        case .schedule(let entry): accept(entry, kernel)
+        case .regulation(let regulation): accept(regulation, kernel)
+        case .command(let command): accept(command, kernel)
+        }
     }
 
     static func accept(_ entry: ScheduleEntry, _ kernel: ControlKernel) {

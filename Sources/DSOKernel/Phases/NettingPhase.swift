@@ -1,3 +1,5 @@
+import DSOModel
+
 /// Phase 3: nets each interface point: its net import, the schedule in force, the deviation and the
 /// ACE-like error that the dispatch drives back to zero.
 ///

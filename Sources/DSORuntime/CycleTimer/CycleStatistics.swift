@@ -16,6 +16,10 @@ public struct CycleStatistics: Sendable, Hashable {
         self.lateness = lateness
     }
 
+    /// Before the first cycle: nothing run, nothing missed.
+    public static let none = CycleStatistics(cycles: 0, overruns: 0, deadlineMisses: 0,
+                                             lateness: LatenessHistogram(bucketCounts: [], maxNanoseconds: 0))
+
     /// Largest cycle-start lateness, exact.
     public var maxLatenessNanoseconds: Int64 { lateness.maxNanoseconds }
     /// Median cycle-start lateness (bucket upper bound).

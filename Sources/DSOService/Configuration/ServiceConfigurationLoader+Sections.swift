@@ -1,6 +1,6 @@
 import DSODriverHost
 import DSOModel
-import DSOSimulation
+import DSOCycleLoop
 import DSOScenario
 import Foundation
 

@@ -1,4 +1,4 @@
-public import DSOSimulation
+public import DSOCycleLoop
 public import DSOScenario
 
 extension ServiceConfiguration {

@@ -10,7 +10,7 @@ extension SubstationService {
         drainKernelOutput()
         if !schedules.isIdle { pumpSchedules() }
         let now = dso_monotonic_ns()
-        let statistics = timer.statistics
+        let statistics = loop.timerStatistics ?? .none
         if !isReady {
             guard statistics.cycles > 0 else { return }
             isReady = true
@@ -70,7 +70,7 @@ extension SubstationService {
     @discardableResult
     func pumpSchedules() -> Int {
         var pushed = 0
-        for batch in schedules.pump(through: submitSchedules) {
+        for batch in schedules.pump() {
             pushed += batch.entries.count
             for component in components { component.schedulesSubmitted(batch.entries, source: batch.source) }
         }

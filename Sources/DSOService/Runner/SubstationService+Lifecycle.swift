@@ -1,6 +1,7 @@
 import CPlatform
 import Dispatch
 import DSOKernel
+import DSOCycleLoop
 import DSORuntime
 import Foundation
 
@@ -9,8 +10,11 @@ extension SubstationService {
     func start() throws {
         let model = configuration.model
         log.notice("starting \(configuration.service.name): grid '\(configuration.gridName)', \(model.interfacePoints.count) interface points (\(model.interfacePoints.map(\.id).joined(separator: ", "))), \(model.resources.count) resources, period \(configuration.kernel.periodSeconds) s")
-        log.info("devices: \(devices.description)")
-        try devices.open(kernel: kernel)
+        log.info("devices: \(loop.devices.description)")
+        if let signalPlayer {
+            log.info("regulation: the scenario's built-in signal, repeating, award \(signalPlayer.awardKW / 1000) MW")
+        }
+        try loop.devices.open(kernel: kernel)
         for component in components {
             try component.start(kernel: kernel)
             log.info("started \(component.name)")
@@ -23,31 +27,21 @@ extension SubstationService {
         }
         schedules.enqueue(configuration.schedules, source: "config:\(configuration.path)")
         pumpSchedules()
-        let period = try CyclePeriod(nanoseconds: periodNanoseconds)
-        timer = CycleTimer(period: period, label: "org.opendso.kernel") { [kernel, devices, periodNanoseconds, lastCycle, components] tick in
-            if tick.missedTicks > 0 { kernel.noteOverruns(Int(tick.missedTicks)) }
-            // Grid time on the kernel's clock (0 = the service's first cycle); merged ticks are skipped.
-            let nanoseconds = tick.cycleIndex &* periodNanoseconds
-            devices.prepare(cycle: tick.cycleIndex, atNanoseconds: nanoseconds, kernel: kernel)
-            let stepStarted = dso_monotonic_ns()
-            kernel.step(atNanoseconds: nanoseconds)
-            let stepNanoseconds = dso_monotonic_ns() &- stepStarted
-            devices.apply(cycle: tick.cycleIndex, atNanoseconds: nanoseconds, kernel: kernel)
-            lastCycle.nanoseconds.store(nanoseconds, ordering: .relaxed)
-            for component in components {
+        for component in components {
+            loop.afterEachCycle { [kernel, component] tick, stepNanoseconds in
                 component.afterCycle(kernel: kernel, tick: tick, stepNanoseconds: stepNanoseconds)
             }
         }
         let priority = configuration.service.controlPriority
-        if priority > 0 {
-            if timer.raiseThreadPriority(fifoPriority: Int32(priority)) {
+        startedNanoseconds = dso_monotonic_ns()
+        let start = try loop.startRealClock(fifoPriority: priority > 0 ? Int32(priority) : nil)
+        if let raised = start.priorityRaised {
+            if raised {
                 log.info("control thread runs at SCHED_FIFO priority \(priority)")
             } else {
                 log.warning("SCHED_FIFO priority \(priority) not permitted (needs CAP_SYS_NICE or LimitRTPRIO); control thread at normal priority")
             }
         }
-        startedNanoseconds = dso_monotonic_ns()
-        timer.start()
         let source = DispatchSource.makeTimerSource(queue: control)
         source.schedule(deadline: .now() + .milliseconds(50), repeating: .milliseconds(100), leeway: .milliseconds(10))
         source.setEventHandler { [self] in housekeep() }
@@ -57,9 +51,9 @@ extension SubstationService {
 
     func shutDownAfterFailedStart() {
         signals?.cancel()
-        timer?.stop()
+        loop.stopRealClock()
         for component in components { component.stop() }
-        devices.close()
+        loop.devices.close()
     }
 
     /// The graceful stop: STOPPING=1, last cycle, safe set points, drivers closed, historian flushed.
@@ -75,10 +69,8 @@ extension SubstationService {
             exit(1)
         }
         housekeeping?.cancel()
-        timer.stop()
-        let statistics = timer.statistics
-        let safeAt = lastCycle.nanoseconds.load(ordering: .relaxed) &+ periodNanoseconds
-        devices.applySafeSetpoints(kernel: kernel, atNanoseconds: safeAt)
+        let statistics = loop.stopRealClock() ?? .none
+        loop.applySafeSetpoints()
         drainKernelOutput()
         let action = ServiceOperatorAction(
             actor: reason.hasPrefix("SIG") ? "signal:\(reason)" : reason, action: "stop", detail: reason,
@@ -88,7 +80,7 @@ extension SubstationService {
             component.stop()
             log.info("stopped \(component.name)")
         }
-        devices.close()
+        loop.devices.close()
         signals?.cancel()
         log.notice("stopped after \(statistics.cycles) cycles: \(statistics.overruns) overruns, \(statistics.deadlineMisses) late cycles, max lateness \(statistics.maxLatenessNanoseconds / 1000) µs, \(eventCount) events")
         stopCompleted.store(true, ordering: .releasing)

@@ -1,5 +1,5 @@
 import DSOModel
-import DSOSimulation
+import DSORuntime
 import DSOScenario
 
 /// SIGHUP: re-read the file, apply schedules and the settings that can change live, name the rest.
@@ -7,7 +7,7 @@ extension SubstationService {
     func reload() {
         guard !isStopping else { return }
         notifier?.reloading()
-        defer { notifier?.ready(status: statusLine(timer.statistics)) }
+        defer { notifier?.ready(status: statusLine(loop.timerStatistics ?? .none)) }
         log.notice("SIGHUP: reloading \(configuration.path)")
         let fresh: ServiceConfiguration
         do {
@@ -41,7 +41,11 @@ extension SubstationService {
             applied.append("stop_timeout_s \(service.stopTimeoutSeconds) → \(fresh.service.stopTimeoutSeconds)")
             service.stopTimeoutSeconds = fresh.service.stopTimeoutSeconds
         }
-        applied += devices.reload(fresh)
+        if let signalPlayer, case .simulation(let settings) = fresh.devices {
+            let newKW = settings.awardMW * 1000
+            let oldKW = signalPlayer.setAward(kw: newKW)
+            if oldKW != newKW { applied.append("regulation award \(oldKW / 1000) MW → \(settings.awardMW) MW") }
+        }
         for component in components { applied += component.reload(fresh) }
         configuration.service = service
         for line in applied { log.notice("reload: \(line)") }

@@ -1,3 +1,4 @@
+import DSOCycleLoop
 import DSOScenario
 import DSOKernel
 import DSOModel

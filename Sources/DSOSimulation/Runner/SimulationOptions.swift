@@ -21,9 +21,9 @@ public struct SimulationOptions: Sendable {
     public var inputCapturePath: String?
     /// Called with a line each time a CAISO 15-minute interval or a PJM hour closes (nil: no live scores).
     public var liveScores: (@Sendable (String) -> Void)?
-    /// An external producer (the ISO link) owns the kernel's regulation and schedule rings for this run:
-    /// the run pushes neither the scenario's signal, its award nor its schedules (SPSC: one producer per ring).
-    public var externalInbound = false
+    /// The real ISO link owns the inbound port's ISO ring for this run: the scenario's signal and award
+    /// are not played (SPSC: one producer per ring); its schedules still come from the schedule-files ring.
+    public var externalISO = false
     /// Called on the recording thread with every cycle record and every kernel event (e.g. ISO telemetry).
     public var onRecord: (@Sendable (CycleRecord) -> Void)?
     public var onEvent: (@Sendable (KernelEvent) -> Void)?

@@ -1,4 +1,4 @@
-import DSOScenario
+import DSOCycleLoop
 import DSOKernel
 import DSORuntime
 import Foundation
@@ -14,74 +14,45 @@ extension SubstationSimulation {
         try prepareSignal(durationSeconds: options.durationSeconds)
         let recorder = try RunRecorder(model: scenario.model, samplePeriodCycles: sampleCycles, csvPath: options.recordPath)
         recorder.liveScores = options.liveScores
-        externalInbound = options.externalInbound
-        onRecord = options.onRecord
-        onEvent = options.onEvent
+        externalISO = options.externalISO
         if let path = options.inputCapturePath {
-            capture = try InputCapture(path: path, kernel: kernel)
+            try loop.captureInputs(to: path)
         }
         var events = EventTally()
+        let drain = { [self] in drainOutputs(recorder, &events, options) }
         let started = DispatchTime.now().uptimeNanoseconds
         var timerStatistics: CycleStatistics?
         switch options.clock {
         case .virtual:
-            for index in 0..<cycles {
-                cycle(index)
-                drainOutputs(recorder, &events)
+            loop.runVirtual(cycles: cycles) {
+                noteSOC()
+                drain()
             }
         case .realTime:
-            timerStatistics = try runOnTimer(cycles: cycles, recorder: recorder, events: &events)
+            loop.afterEachCycle { [self] _, _ in noteSOC() }
+            _ = try loop.startRealClock(cycleLimit: cycles)
+            loop.waitForLimit(whileWaiting: drain)
+            timerStatistics = loop.stopRealClock()
+            drain()
         }
         let wallSeconds = Double(DispatchTime.now().uptimeNanoseconds - started) * 1e-9
-        driverHost?.stop()
+        loop.devices.close()
         try recorder.finish()
-        try capture?.finish()
-        capture = nil
+        try loop.finishCapture()
         return SimulationSummary(simulation: self, cycles: cycles, wallSeconds: wallSeconds,
                                  scores: recorder.scoreboard.summary(), samples: recorder.samples,
                                  events: events, timer: timerStatistics)
     }
 
     /// Recorder side: records and events to the recorder and the tally, and to the run's observers.
-    private func drainOutputs(_ recorder: RunRecorder, _ events: inout EventTally) {
+    private func drainOutputs(_ recorder: RunRecorder, _ events: inout EventTally, _ options: SimulationOptions) {
         kernel.records.consume { record in
-            onRecord?(record)
+            options.onRecord?(record)
             recorder.consume(record)
         }
         _ = kernel.records.events.drain { event in
-            onEvent?(event)
+            options.onEvent?(event)
             events.add(event)
         }
     }
-
-    /// Real clock: the device side and the kernel run on the timer's queue; this thread records.
-    private func runOnTimer(cycles: Int64, recorder: RunRecorder, events: inout EventTally) throws -> CycleStatistics {
-        let period = try CyclePeriod(nanoseconds: periodNanoseconds)
-        let finished = DispatchSemaphore(value: 0)
-        let state = TimerRunState()
-        let timer = CycleTimer(period: period, label: "org.opendso.kernel") { [self] tick in
-            guard !state.done else { return }
-            if tick.missedTicks > 0 { kernel.noteOverruns(Int(tick.missedTicks)) }
-            // Grid time on the kernel's clock; cycles merged by a late tick are skipped, not replayed.
-            cycle(tick.cycleIndex)
-            if tick.cycleIndex + 1 >= cycles {
-                state.done = true
-                finished.signal()
-            }
-        }
-        timer.start()
-        while finished.wait(timeout: .now() + .milliseconds(20)) == .timedOut {
-            drainOutputs(recorder, &events)
-        }
-        timer.stop()
-        drainOutputs(recorder, &events)
-        return timer.statistics
-    }
-}
-
-/// Completion flag shared between the timer queue (writer) and the recording thread (reader).
-private final class TimerRunState: @unchecked Sendable {
-    // Sendable: written once on the timer queue; the reader waits on a semaphore signalled after the
-    // write, and `stop()` on the timer orders any later handler call before the final drain.
-    var done = false
 }

@@ -1,44 +1,35 @@
-public import DSOScenario
+public import DSOCycleLoop
+public import DSODriverHost
 public import DSOKernel
 import DSOModel
-import DSORuntime
-public import DSODriverHost
+public import DSORuntime
+public import DSOScenario
 import Foundation
 
-/// A substation run end to end on one machine: simulated devices, a market and ISO side that feed
-/// schedules and the regulation signal through the kernel's rings, the kernel itself, and a recorder.
+/// A substation run end to end on one machine: a scenario's simulated devices and its stand-ins for the
+/// market (its schedules) and the ISO (its regulation signal and award) on the cycle loop, and a recorder.
 ///
-/// Per cycle k at t = k·period: the devices advance to t and their telemetry lands on the kernel's board;
-/// due schedules and signal samples are pushed into the inbound rings; the kernel steps; its set points
-/// go back to the devices (which apply them after their own delay); the record goes to the recorder.
-public final class SubstationSimulation: @unchecked Sendable {
-    // Sendable: on the virtual clock everything runs on the caller's thread. On the real clock the
-    // device side and the kernel run only on the timer's queue, the recorder only on the caller's
-    // thread, and they meet only through the kernel's SPSC record and event rings.
+/// Per cycle k at t = k·period the loop runs the devices, these producers, the kernel and the set points
+/// back to the devices; this class adds the scenario's producers and keeps the summary's statistics.
+public final class SubstationSimulation: CycleProducer, @unchecked Sendable {
+    // Sendable: on the virtual clock everything runs on the caller's thread. On the real clock the loop's
+    // cycle (devices, this producer, the kernel, the statistics hook) runs only on the timer's queue, the
+    // recorder only on the caller's thread, and they meet only through the kernel's SPSC record and event
+    // rings; `run` reads the statistics after the clock stopped.
     public let scenario: Scenario
-    public let kernel: ControlKernel
+    public let loop: CycleLoop
+    public var kernel: ControlKernel { loop.kernel }
+    let devices: SimulatedDeviceSide
     var signal: RegulationSignal?
-    var signalCursor: RegulationSignalCursor?
     /// Whether the signal came from the caller (kept as given) rather than the scenario.
     let signalIsOverride: Bool
-    var fleet: SimulatedFleet
+    /// The scenario's stand-in for the ISO and its schedule file, both on the cycle thread.
+    var signalPlayer: RegulationSignalPlayer
+    let schedules: ScheduleFileProducer
     let periodNanoseconds: Int64
     let periodSeconds: Double
-    let signalPeriodSeconds: Double
-    var nextSignalSeconds = 0.0
-    var signalSequence: UInt64 = 0
-    var pendingSchedules: [ScheduleEntry]
-    var pendingScheduleIndex = 0
-    var capture: InputCapture?
-    /// The driver host when the devices are reached through the simulated-device plugin.
-    var driverHost: DriverHost?
-    /// Set for a run whose regulation messages and schedules come from an external producer (the ISO link).
-    var externalInbound = false
-    /// Observers of every record and event, called on the recording thread (set per run from the options).
-    var onRecord: (@Sendable (CycleRecord) -> Void)?
-    var onEvent: (@Sendable (KernelEvent) -> Void)?
-    /// Per interface point: whether it has a meter.
-    let metered: [Bool]
+    /// Set for a run whose ISO is real (the ISO link owns the port's ISO ring): the stand-in stays silent.
+    var externalISO = false
     /// Batteries and their SOC extremes over the run, to show whether SOC stayed in its band.
     let batteryIndices: [Int]
     var socLowest: [Double]
@@ -49,7 +40,7 @@ public final class SubstationSimulation: @unchecked Sendable {
     public init(scenario: Scenario, signalOverride: RegulationSignal? = nil,
                 regulationTuning: RegulationTuning = RegulationTuning(),
                 adjustKernel: (inout KernelConfiguration) -> Void = { _ in },
-                devices: SimulatedDevicePath = .inProcess,
+                devices path: SimulatedDevicePath = .inProcess,
                 driverLog: @escaping DriverLogHandler = { _, _ in }) throws {
         self.scenario = scenario
         var configuration = KernelConfiguration(regulation: regulationTuning)
@@ -57,27 +48,27 @@ public final class SubstationSimulation: @unchecked Sendable {
         configuration.staleAfterSeconds = scenario.kernel.staleAfterSeconds
         configuration.setpointTTLSeconds = scenario.kernel.setpointTTLSeconds
         adjustKernel(&configuration)
-        kernel = try ControlKernel(model: scenario.model, configuration: configuration)
+        let port = InboundPort()
+        // The journal holds one cycle's drained messages for the input capture: at most every ring full.
+        let kernel = try ControlKernel(model: scenario.model, configuration: configuration, inbound: port,
+                                       journalCapacity: InboundProducer.allCases.count * 1024)
+        devices = try SimulatedDeviceSide(scenario: scenario, path: path, clocking: .synchronous, log: driverLog)
+        loop = CycleLoop(kernel: kernel, devices: devices)
         periodNanoseconds = configuration.periodNanoseconds
         periodSeconds = configuration.periodSeconds
-        signalPeriodSeconds = scenario.regulation.signalPeriodSeconds
         signalIsOverride = signalOverride != nil
         signal = try signalOverride ?? Self.loadSignal(scenario, durationSeconds: scenario.run.durationSeconds)
-        signalCursor = signal?.cursor()
-        fleet = scenario.makeFleet()
-        if case .plugin(let libraryPath) = devices {
-            let configuration = SimulatedDevicePath.driverConfiguration(
-                scenario: scenario, libraryPath: libraryPath, periodSeconds: periodSeconds)
-            let host = try DriverHost(configurations: [configuration], model: scenario.model, mode: .synchronous,
-                                      log: driverLog)
-            host.start()
-            driverHost = host
-        }
-        pendingSchedules = scenario.schedules
-        metered = scenario.model.interfacePoints.map(\.hasMeter)
+        signalPlayer = Self.player(signal, scenario)
+        schedules = ScheduleFileProducer(entries: scenario.schedules, source: "scenario:\(scenario.sourcePath)", port: port)
         batteryIndices = scenario.model.resources.indices.filter { scenario.model.resources[$0].kind == .battery }
         socLowest = Array(repeating: .infinity, count: batteryIndices.count)
         socHighest = Array(repeating: -.infinity, count: batteryIndices.count)
+        loop.add(self)
+    }
+
+    static func player(_ signal: RegulationSignal?, _ scenario: Scenario) -> RegulationSignalPlayer {
+        RegulationSignalPlayer(signal: signal, signalPeriodSeconds: scenario.regulation.signalPeriodSeconds,
+                               awardKW: scenario.regulation.awardMW * 1000, repeats: false)
     }
 
     static func loadSignal(_ scenario: Scenario, durationSeconds: Double) throws -> RegulationSignal? {
@@ -86,7 +77,7 @@ public final class SubstationSimulation: @unchecked Sendable {
         switch scenario.regulation.signal {
         case .generated(let kind, let seed):
             return kind.generate(durationSeconds: duration, samplePeriodSeconds: scenario.regulation.signalPeriodSeconds,
-                                      seed: seed)
+                                 seed: seed)
         case .csv(let path):
             return try RegulationSignal.load(csvAtPath: path)
         }
@@ -98,20 +89,20 @@ public final class SubstationSimulation: @unchecked Sendable {
         guard !signalIsOverride, case .generated = scenario.regulation.signal,
               let current = signal, current.endSeconds < durationSeconds else { return }
         signal = try Self.loadSignal(scenario, durationSeconds: durationSeconds)
-        signalCursor = signal?.cursor()
+        signalPlayer = Self.player(signal, scenario)
     }
 
-    /// The device, market and ISO side of cycle `cycle`: advance devices, fill the board, push messages.
-    func prepare(cycle: Int64) {
-        let nanoseconds = cycle &* periodNanoseconds
-        let seconds = Double(cycle &* periodNanoseconds) / 1e9
+    /// The scenario's producers, on the cycle thread before each step: its schedules (schedule-files ring),
+    /// then the ISO stand-in's award and signal (ISO ring) unless the real ISO link owns that ring.
+    public func produce(cycle: Int64, atNanoseconds nanoseconds: Int64, into port: InboundPort) {
+        schedules.produce(cycle: cycle, atNanoseconds: nanoseconds, into: port)
+        guard !externalISO else { return }
+        signalPlayer.produce(cycle: cycle, atNanoseconds: nanoseconds, into: port)
+    }
+
+    /// The summary's SOC statistics from the board the kernel just used (cycle thread, after each step).
+    func noteSOC() {
         let board = kernel.board
-        if let driverHost {
-            driverHost.beforeCycle(kernel, atNanoseconds: nanoseconds)
-        } else {
-            fleet.advance(toSeconds: seconds)
-            fleet.writeTelemetry(into: board, metered: metered, timestampNanoseconds: nanoseconds)
-        }
         let resources = kernel.resources
         for (slot, index) in batteryIndices.enumerated() {
             let soc = board.soc[index]
@@ -121,50 +112,24 @@ public final class SubstationSimulation: @unchecked Sendable {
                 batterySecondsOutsideSOCBand += periodSeconds
             }
         }
-        if cycle == 0 && !externalInbound {
-            // The award arrives like any ISO message: through the ring, and into a capture.
-            let award = RegulationMessage.award(kw: scenario.regulation.awardMW * 1000, at: seconds)
-            if kernel.inbound.regulation.push(award) { capture?.note(award) }
-        }
-        while !externalInbound && pendingScheduleIndex < pendingSchedules.count {
-            let entry = pendingSchedules[pendingScheduleIndex]
-            guard kernel.inbound.schedules.push(entry) else { break }
-            capture?.note(entry)
-            pendingScheduleIndex += 1
-        }
-        if !externalInbound, signalCursor != nil, seconds + 1e-9 >= nextSignalSeconds {
-            let value = signalCursor!.value(atSeconds: seconds)
-            signalSequence += 1
-            let message = RegulationMessage.signal(value, sequence: signalSequence, at: seconds)
-            if kernel.inbound.regulation.push(message) { capture?.note(message) }
-            nextSignalSeconds += signalPeriodSeconds
-        }
-        capture?.noteBoard(kernel.board, cycle: cycle)
     }
 
-    /// Sends the kernel's published set points to the devices.
-    func apply(cycle: Int64) {
-        let seconds = Double(cycle &* periodNanoseconds) / 1e9
-        if let driverHost {
-            driverHost.afterCycle(kernel)
-        } else {
-            fleet.apply(kernel.setpoints, atSeconds: seconds)
-        }
-    }
-
-    /// One whole cycle: device side, kernel step, set points back.
+    /// One whole cycle on the virtual clock (tests step cycles one by one).
     func cycle(_ cycle: Int64) {
-        prepare(cycle: cycle)
-        kernel.step(atNanoseconds: cycle &* periodNanoseconds)
-        apply(cycle: cycle)
+        loop.runCycle(CycleTick(cycleIndex: cycle, scheduledNanoseconds: 0, startedNanoseconds: 0, missedTicks: 0))
+        noteSOC()
     }
+
+    /// The in-process fleet (tests compare it with the board).
+    var fleet: SimulatedFleet { devices.fleet }
 }
 
 extension SubstationSimulation {
     /// A new kernel with this scenario's model and configuration, untouched by any cycle (for replays).
-    public func freshKernel(regulationTuning: RegulationTuning? = nil) throws -> ControlKernel {
+    public func freshKernel(strategy: RegulationTuning.Strategy? = nil) throws -> ControlKernel {
         var configuration = kernel.configuration
-        if let regulationTuning { configuration.regulation = regulationTuning }
-        return try ControlKernel(model: scenario.model, configuration: configuration)
+        if let strategy { configuration.regulation.strategy = strategy }
+        return try ControlKernel(model: scenario.model, configuration: configuration,
+                                 journalCapacity: InboundProducer.allCases.count * 1024)
     }
 }

@@ -1,3 +1,4 @@
+import DSOCycleLoop
 import ArgumentParser
 import DSOKernel
 import DSOSimulation
@@ -24,7 +25,10 @@ struct Replay: ParsableCommand {
         let loaded: Scenario
         do { loaded = try Scenario.load(path: scenario) } catch { throw CommandFailure("\(error)") }
         let simulation = try SubstationSimulation(scenario: loaded)
-        let outcome = try InputReplay.replay(capturePath: inputs, scenario: simulation)
+        let outcome: InputReplay.Outcome
+        do {
+            outcome = try InputReplay.replay(capturePath: inputs) { strategy in try simulation.freshKernel(strategy: strategy) }
+        } catch { throw CommandFailure("\(error)") }
         let digest = String(outcome.setpointDigest, radix: 16)
         print("replayed \(outcome.cycles) cycles, set-point digest \(digest)")
         if let expectDigest, expectDigest.lowercased() != digest {

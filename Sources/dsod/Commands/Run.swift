@@ -1,5 +1,6 @@
 import DSOCommandLine
 import ArgumentParser
+import DSORuntime
 import DSOService
 import Foundation
 
@@ -32,11 +33,12 @@ struct Run: ParsableCommand {
             log.error("configuration has \(error.issues.count) issue\(error.issues.count == 1 ? "" : "s"); not starting")
             throw ExitCode(1)
         }
-        let devices = try ServiceAssembly.devices(for: configuration, log: log)
+        let epoch = KernelEpoch()
+        let devices = try ServiceAssembly.devices(for: configuration, epoch: epoch, log: log)
         let service: SubstationService
         do {
             service = try SubstationService(configuration: configuration, log: log, notifier: SystemdNotifier(),
-                                            devices: devices, durationSeconds: duration?.seconds)
+                                            epoch: epoch, devices: devices, durationSeconds: duration?.seconds)
         } catch {
             log.error("cannot build the kernel: \(error)")
             throw ExitCode(1)

@@ -1,5 +1,6 @@
 public import ArgumentParser
 import DSOCommandLine
+import DSOCycleLoop
 import DSOISOLink
 import DSODriverHost
 import DSOKernel
@@ -108,24 +109,25 @@ struct Simulate: ParsableCommand {
 }
 
 extension Simulate {
-    /// Starts the ISO link (docs/iso-link.md); it becomes the one producer of regulation messages and schedules.
+    /// Starts the ISO link (docs/iso-link.md); it becomes the one producer of the ISO ring, and the scenario
+    /// plays neither its signal, its award nor its schedules.
     private func startISOLink(at endpoint: String, _ simulation: SubstationSimulation,
                               _ options: inout SimulationOptions) throws -> ISOLinkServer {
         guard realtime else { throw ValidationError("--iso-listen needs --realtime (the ISO link runs on the real clock)") }
         guard captureInputs == nil else { throw ValidationError("--capture-inputs cannot be combined with --iso-listen") }
         let log: @Sendable (String) -> Void = { FileHandle.standardError.write(Data(("dsod: " + $0 + "\n").utf8)) }
-        let kernel = simulation.kernel, scenario = simulation.scenario
+        let kernel = simulation.kernel, scenario = simulation.scenario, loop = simulation.loop
         do {
             let configuration = try ISOLinkConfiguration(
                 endpoint: ISOEndpoint(parsing: endpoint), writers: ISOLinkConfiguration.parseWriters(isoWriters),
                 model: scenario.model, initialAwardMW: scenario.regulation.awardMW,
                 signalTTLSeconds: kernel.configuration.regulationSignalTTLSeconds)
             let board = ISOTelemetryBoard(interfacePointCount: scenario.model.interfacePoints.count)
-            let server = try ISOLinkServer(configuration: configuration, inbound: kernel.inbound, board: board,
-                                           initialSchedules: scenario.schedules, log: log)
+            let server = try ISOLinkServer(configuration: configuration, port: loop.port, epoch: loop.epoch, board: board,
+                                           log: log)
             try server.start()
             let ramp = kernel.configuration.regulationFallbackRampPerSecond
-            options.externalInbound = true
+            options.externalISO = true
             options.onRecord = { board.publish($0) }
             options.onEvent = { event in
                 board.note(event)

@@ -8,7 +8,7 @@ import DSOService
 
 /// The operator HTTP API in `dsod run`: publishes a status snapshot (kernel, resources, driver instances) a few
 /// times a second from the control queue, serves it, the historian and `/metrics`, and submits operators'
-/// schedules through the service's one serialized schedule submitter.
+/// schedules into the kernel's API ring through that ring's one producer.
 final class APIComponent: ServiceComponent, @unchecked Sendable {
     // Sendable: `scoreboard`, `nextPublishNanoseconds` and `boundPort` are touched only on the service's
     // control queue (start, record, stop run there); everything else is immutable or Sendable.
@@ -31,7 +31,7 @@ final class APIComponent: ServiceComponent, @unchecked Sendable {
 
     init(settings: ServiceConfiguration.APISettings, model: SubstationModel, cyclePeriodSeconds: Double,
          observer: CycleObserver, historian: Historian?, driverStatus: @escaping @Sendable () -> [DriverStatus],
-         submitter: SerializedScheduleSubmitter, log: ServiceLog) throws {
+         submitSchedules: @escaping ScheduleSubmitter, log: ServiceLog) throws {
         let colon = settings.listen.lastIndex(of: ":")!  // validated by the configuration loader
         let configuration = APIConfiguration(
             host: String(settings.listen[..<colon]), port: Int(settings.listen[settings.listen.index(after: colon)...]) ?? 0,
@@ -48,7 +48,7 @@ final class APIComponent: ServiceComponent, @unchecked Sendable {
                                historian: historian?.statistics),
             cycleDuration: observer.cycleDuration, cycleLateness: observer.cycleLateness)
         server = try APIServer(configuration: configuration, status: status, historian: historian,
-                               submitSchedules: submitter.submitter)
+                               submitSchedules: submitSchedules)
         if settings.tokens.isEmpty {
             log.warning("api: no [[api.tokens]] configured; only /health and /metrics will answer")
         }

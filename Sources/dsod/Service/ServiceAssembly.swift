@@ -1,19 +1,23 @@
 import ArgumentParser
 import DSOAPI
 import DSOHistorian
+import DSOCycleLoop
+import DSORuntime
 import DSOService
 
 /// Puts a service together from its configuration: which device side, which components (historian, API,
 /// ISO link). The single place where `dsod` wires the modules of the other layers in.
 enum ServiceAssembly {
-    /// Devices for `[[drivers]]`: DSODriverHost's bridge (nil: the service builds its simulated devices).
-    static func devices(for configuration: ServiceConfiguration, log: ServiceLog) throws -> (any DeviceSide)? {
+    /// Devices for `[[drivers]]`: DSODriverHost's bridge, clocked by the run's epoch (nil: the service builds
+    /// its simulated devices).
+    static func devices(for configuration: ServiceConfiguration, epoch: KernelEpoch, log: ServiceLog) throws -> (any DeviceSide)? {
         switch configuration.devices {
         case .simulation:
             return nil
         case .drivers(let grid, _):
             do {
-                return try DriverDeviceSide(model: grid.model, drivers: configuration.driverConfigurations, log: log)
+                return try DriverDeviceSide(model: grid.model, drivers: configuration.driverConfigurations,
+                                            clocking: .threaded(epoch), log: log.driverLog)
             } catch {
                 log.error("cannot open the drivers: \(error)")
                 throw ExitCode(1)
@@ -24,12 +28,13 @@ enum ServiceAssembly {
     /// Builds the components for `[historian]`, `[api]` and `[iso_link]` around the service's kernel and
     /// attaches them (stopped in reverse order: the ISO link, the API, then the historian's final flush).
     ///
-    /// `kernel.inbound.schedules` has one producer: a serialized submitter shared by the service's own
-    /// schedule loading (start, SIGHUP), the API and the ISO link's operating targets.
+    /// Each producer gets its own ring of the kernel's inbound port: the API's through one actor that its
+    /// request handlers share, the ISO link's pushed by the link thread, the service's schedule files by
+    /// the control queue.
     static func attachComponents(to service: SubstationService, log: ServiceLog) throws {
         let configuration = service.configuration
         let model = configuration.model
-        let submitter = SerializedScheduleSubmitter(ring: service.kernel.inbound.schedules)
+        let apiRing = InboundRingWriter(port: service.loop.port, producer: .api)
         let observer = CycleObserver(resourceCount: model.resources.count)
         var components: [any ServiceComponent] = [observer]
         var historian: Historian?
@@ -45,7 +50,8 @@ enum ServiceAssembly {
                                                cyclePeriodSeconds: configuration.kernel.periodSeconds, observer: observer,
                                                historian: historian,
                                                driverStatus: { service.driverStatus().map(DriverStatus.init) },
-                                               submitter: submitter, log: log))
+                                               submitSchedules: { entries in await apiRing.push(entries.map { .schedule($0) }) },
+                                               log: log))
         }
         if let settings = configuration.isoLink {
             let initialAwardMW = switch configuration.devices {
@@ -54,9 +60,9 @@ enum ServiceAssembly {
             }
             components.append(try ISOLinkComponent(
                 settings: settings, model: model, initialAwardMW: initialAwardMW,
-                signalTTLSeconds: service.kernel.configuration.regulationSignalTTLSeconds, submitter: submitter,
-                historian: historian, log: log))
+                signalTTLSeconds: service.kernel.configuration.regulationSignalTTLSeconds, port: service.loop.port,
+                epoch: service.loop.epoch, historian: historian, log: log))
         }
-        service.attach(components, scheduleSubmitter: submitter.submitter)
+        service.attach(components)
     }
 }

@@ -1,5 +1,5 @@
 @testable import DSOISOLink
-import DSOKernel
+import DSOModel
 import Foundation
 import Testing
 
@@ -63,19 +63,20 @@ import Testing
 
     @Test func telemetryComesFromTheLatestRecord() throws {
         let link = try RunningLink()
-        let record = CycleRecord(interfacePointCount: 2)
-        record.timeSeconds = 42.5
-        record.regulationResponseKW = 420
-        record.regulationTargetKW = 500
-        record.regulationAvailableUpKW = 700
-        record.regulationAvailableDownKW = 650
-        record.aggregateSOC = 0.55
-        record.awardKW = 1000
-        record.signal = 0.5
-        record.controllableResources = 4
-        record.netImportKW[0] = 310; record.netImportKW[1] = -120
-        record.flags[1] = InterfacePointFlags.outOfBand.rawValue
-        link.board.publish(record)
+        link.board.publish { telemetry in
+            telemetry.kernelSeconds = 42.5
+            telemetry.regulationResponseKW = 420
+            telemetry.regulationTargetKW = 500
+            telemetry.availableUpKW = 700
+            telemetry.availableDownKW = 650
+            telemetry.aggregateSOC = 0.55
+            telemetry.awardKW = 1000
+            telemetry.signal = 0.5
+            telemetry.controllableResources = 4
+            telemetry.netImportKW[0] = 310; telemetry.netImportKW[1] = -120
+            telemetry.scheduledKW = [0, 0]; telemetry.aceKW = [0, 0]
+            telemetry.flags[0] = 0; telemetry.flags[1] = InterfacePointFlags.outOfBand.rawValue
+        }
         let client = try ISOLinkClient(endpoint: ISOEndpoint(host: "127.0.0.1", port: link.port))
         let telemetry = try client.readTelemetry()
         #expect(telemetry.regulationResponseMW == Double(Float(0.42)))

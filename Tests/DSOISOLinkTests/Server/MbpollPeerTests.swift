@@ -1,5 +1,4 @@
 @testable import DSOISOLink
-import DSOKernel
 import Foundation
 import OpenDSOTestSupport
 import Testing
@@ -8,12 +7,14 @@ import Testing
 @Suite(.serialized) struct MbpollPeerTests {
     @Test func mbpollReadsTheTelemetryRegisters() throws {
         let link = try RunningLink()
-        let record = CycleRecord(interfacePointCount: 2)
-        record.regulationResponseKW = 250
-        record.regulationTargetKW = -500
-        record.aggregateSOC = 0.625
-        record.netImportKW[1] = 1500
-        link.board.publish(record)
+        link.board.publish { telemetry in
+            telemetry.kernelSeconds = 0
+            telemetry.regulationResponseKW = 250
+            telemetry.regulationTargetKW = -500
+            telemetry.aggregateSOC = 0.625
+            telemetry.netImportKW[0] = 0; telemetry.netImportKW[1] = 1500
+            telemetry.scheduledKW = [0, 0]; telemetry.aceKW = [0, 0]; telemetry.flags = [0, 0]
+        }
         let floats = try Mbpoll.run(port: link.port, ["-t", "3:float", "-r", "0", "-c", "5"])
         #expect(floats.status == 0, "\(floats.output)")
         #expect(floats.values[0] == "0.25" && floats.values[2] == "-0.5", "\(floats.output)")

@@ -1,12 +1,16 @@
 @testable import DSOISOLink
-import DSOKernel
+import DSOModel
+import DSORuntime
 import Foundation
 import Synchronization
 
-/// An ISO link server on a free port of 127.0.0.1, with the kernel's inbound rings it feeds
-/// (the test thread is their consumer) and the log lines it wrote.
+/// An ISO link server on a free port of 127.0.0.1, with the inbound port whose ISO ring it feeds (the
+/// test thread is its consumer) and the log lines it wrote.
 final class RunningLink: Sendable {
-    let inbound = KernelInbound()
+    let inbound = InboundPort()
+    let epoch = KernelEpoch()
+    /// Messages popped from the ISO ring and not yet handed to a test, in order.
+    private let popped = Mutex<[InboundMessage]>([])
     let board = ISOTelemetryBoard(interfacePointCount: 2)
     let server: ISOLinkServer
     private let lines = LogLines()
@@ -16,7 +20,9 @@ final class RunningLink: Sendable {
             endpoint: ISOEndpoint(host: "127.0.0.1", port: 0), writers: writers.compactMap(IPv4Address.init),
             limits: LinkFixtures.limits(ttlSeconds: ttlSeconds), initialAwardMW: awardMW)
         let lines = self.lines
-        server = try ISOLinkServer(configuration: configuration, inbound: inbound, board: board,
+        epoch.pin(kernelNanoseconds: 0, monotonicNanoseconds: KernelEpoch.monotonicNanoseconds(),
+                  unixSeconds: KernelEpoch.unixSecondsNow())
+        server = try ISOLinkServer(configuration: configuration, port: inbound, epoch: epoch, board: board,
                                    log: { line in lines.append(line) })
         try server.start()
     }
@@ -29,7 +35,7 @@ final class RunningLink: Sendable {
         var messages: [RegulationMessage] = []
         let deadline = Date().addingTimeInterval(seconds)
         repeat {
-            while let message = inbound.regulation.pop() { messages.append(message) }
+            messages += take { if case .regulation(let message) = $0 { message } else { nil } }
             if messages.count >= count { break }
             Thread.sleep(forTimeInterval: 0.01)
         } while Date() < deadline
@@ -40,9 +46,10 @@ final class RunningLink: Sendable {
         var entries: [ScheduleEntryCopy] = []
         let deadline = Date().addingTimeInterval(seconds)
         repeat {
-            while let entry = inbound.schedules.pop() {
-                entries.append(ScheduleEntryCopy(point: entry.interfacePoint, netImportKW: entry.netImportKW,
-                                                 durationSeconds: entry.endSeconds - entry.startSeconds))
+            entries += take { message in
+                guard case .schedule(let entry) = message else { return nil }
+                return ScheduleEntryCopy(point: entry.interfacePoint, netImportKW: entry.netImportKW,
+                                         durationSeconds: entry.endSeconds - entry.startSeconds)
             }
             if entries.count >= count { break }
             Thread.sleep(forTimeInterval: 0.01)
@@ -50,11 +57,25 @@ final class RunningLink: Sendable {
         return entries
     }
 
+    /// Pops the ISO ring and hands back the messages `select` picks, keeping the others for later calls.
+    private func take<T: Sendable>(_ select: (InboundMessage) -> T?) -> [T] {
+        popped.withLock { kept in
+            while let message = inbound.ring(.isoLink).pop() { kept.append(message) }
+            var picked: [T] = []
+            kept.removeAll { message in
+                guard let value = select(message) else { return false }
+                picked.append(value)
+                return true
+            }
+            return picked
+        }
+    }
+
     deinit { server.stop() }
 }
 
 /// The parts of a schedule entry the tests check.
-struct ScheduleEntryCopy: Equatable {
+struct ScheduleEntryCopy: Equatable, Sendable {
     var point: Int
     var netImportKW: Double
     var durationSeconds: Double

@@ -55,16 +55,16 @@ struct RunOutput {
     /// one resource that stops reporting at 30 s, an operator who disables a battery at 40 s.
     func run(_ area: SyntheticSubstation, tweak: (Int64, Double) -> Double = { $1 }) throws -> RunOutput {
         let kernel = try ControlKernel(model: area.model)
-        for entry in area.initialSchedules(netImportKW: 100) { _ = kernel.inbound.schedules.push(entry) }
-        _ = kernel.inbound.regulation.push(.award(kw: area.awardKW, at: 0))
+        for entry in area.initialSchedules(netImportKW: 100) { _ = kernel.inbound.ring(.scheduleFiles).push(.schedule(entry)) }
+        _ = kernel.inbound.ring(.isoLink).push(.regulation(.award(kw: area.awardKW, at: 0)))
         var output = RunOutput()
         for cycle in 0..<Self.cycles {
             let seconds = Double(cycle) * kernel.configuration.periodSeconds
             if cycle % 20 == 0 {
                 let value = tweak(cycle, Self.signal(cycle))
-                _ = kernel.inbound.regulation.push(.signal(value, sequence: UInt64(cycle / 20), at: seconds))
+                _ = kernel.inbound.ring(.isoLink).push(.regulation(.signal(value, sequence: UInt64(cycle / 20), at: seconds)))
             }
-            if cycle == 400 { _ = kernel.inbound.commands.push(.setResourceEnabled(resource: 10, enabled: false)) }
+            if cycle == 400 { _ = kernel.inbound.ring(.operatorCommands).push(.command(.setResourceEnabled(resource: 10, enabled: false))) }
             area.fillBoard(kernel, cycle: cycle)
             if cycle >= 300 { kernel.board.timestampNanoseconds[3] = 300 * kernel.configuration.periodNanoseconds }
             kernel.step(atNanoseconds: cycle * kernel.configuration.periodNanoseconds)

@@ -27,7 +27,7 @@ import Testing
             ScheduleEntry(interfacePoint: 0, startSeconds: 90, endSeconds: 60, netImportKW: 14),  // start > end
             ScheduleEntry(interfacePoint: 0, startSeconds: 0, endSeconds: .infinity, netImportKW: 15),
         ]
-        for entry in bad { #expect(kernel.inbound.schedules.push(entry)) }
+        for entry in bad { #expect(kernel.inbound.ring(.scheduleFiles).push(.schedule(entry))) }
         kernel.cycle(at: now, .drainInbound)
         #expect(kernel.counters.refusedSchedules == bad.count)
         #expect(kernel.interfacePoints.schedules[0].count == 0)

@@ -116,21 +116,21 @@ extension ControlKernel {
     }
 
     func pushSchedule(point: Int = 0, from start: Double, to end: Double, netImportKW: Double) {
-        let pushed = inbound.schedules.push(ScheduleEntry(interfacePoint: point, startSeconds: start,
-                                                          endSeconds: end, netImportKW: netImportKW))
+        let pushed = inbound.ring(.scheduleFiles).push(.schedule(ScheduleEntry(
+            interfacePoint: point, startSeconds: start, endSeconds: end, netImportKW: netImportKW)))
         precondition(pushed, "schedule ring full")
     }
 
     func pushSignal(_ value: Double, sequence: UInt64, at seconds: Double) {
-        precondition(inbound.regulation.push(.signal(value, sequence: sequence, at: seconds)), "regulation ring full")
+        precondition(inbound.ring(.isoLink).push(.regulation(.signal(value, sequence: sequence, at: seconds))), "ISO ring full")
     }
 
     func pushAward(_ kw: Double, at seconds: Double = 0) {
-        precondition(inbound.regulation.push(.award(kw: kw, at: seconds)), "regulation ring full")
+        precondition(inbound.ring(.isoLink).push(.regulation(.award(kw: kw, at: seconds))), "ISO ring full")
     }
 
     func pushCommand(_ command: OperatorCommand) {
-        precondition(inbound.commands.push(command), "command ring full")
+        precondition(inbound.ring(.operatorCommands).push(.command(command)), "operator ring full")
     }
 
     func health(_ index: Int) -> ResourceHealth? { ResourceHealth(rawValue: state.health[index]) }

@@ -1,9 +1,9 @@
-public import DSOKernel
+import DSOKernel
 
 /// Log lines for the kernel events that concern the ISO link (link loss, return, refused messages).
-public enum ISOLinkEventLog {
+enum ISOLinkEventLog {
     /// A sentence for `event`, or nil when the ISO link has nothing to say about it.
-    public static func line(for event: KernelEvent, fallbackRampPerSecond: Double) -> String? {
+    static func line(for event: KernelEvent, fallbackRampPerSecond: Double) -> String? {
         let time = String(format: "t=%.1f s", event.timeSeconds)
         switch event.code {
         case .regulationSignalStale:

@@ -3,7 +3,7 @@ public import DSODriverHost
 import DSOModel
 import Foundation
 
-/// How `dsod simulate` reaches the simulated devices: through the driver plugin, as hardware is
+/// How the simulated devices are reached: through the driver plugin, as hardware is
 /// reached, or directly in-process (for benchmarks and comparisons).
 public enum SimulatedDevicePath: Sendable, Hashable {
     /// The `simulated` driver plugin (`libDSOSimulatedDevices.so`), loaded by the driver host in its
