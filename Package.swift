@@ -54,7 +54,7 @@ let package = Package(
         ),
         // Grid vocabulary shared by every layer: interface points, resources, schedules, units.
         .target(name: "DSOModel", swiftSettings: strict),
-        // What the kernel runs on: the lock-free SPSC ring and the fixed-cycle timer.
+        // What the kernel runs on: the lock-free SPSC ring, the fixed-cycle timer and the monotonic clock.
         .target(name: "DSORuntime", dependencies: ["CPlatform"], swiftSettings: strict),
         // Economic dispatch: exact equal-incremental-cost solver on preallocated buffers.
         .target(name: "DSODispatch", swiftSettings: strict),
@@ -81,12 +81,12 @@ let package = Package(
         // libmodbus (Debian libmodbus-dev), for the ISO link and Modbus drivers.
         .systemLibrary(name: "CModbus", pkgConfig: "libmodbus", providers: [.apt(["libmodbus-dev"])]),
         // The ISO link: a Modbus TCP server feeding the kernel's regulation and schedule rings.
-        .target(name: "DSOISOLink", dependencies: ["CModbus", "DSOKernel", "DSOModel"], swiftSettings: strict),
+        .target(name: "DSOISOLink", dependencies: ["CModbus", "DSOKernel", "DSOModel", "DSORuntime"], swiftSettings: strict),
         // A CAISO-like ISO: plays a regulation signal to DSOs over the ISO link and scores them.
         .executableTarget(
             name: "caiso-sim",
             dependencies: [
-                "DSOISOLink", "DSOScoring", "DSOSimulation", "DSOCommandLine",
+                "DSOISOLink", "DSORuntime", "DSOScoring", "DSOSimulation", "DSOCommandLine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -154,7 +154,7 @@ let package = Package(
         .executableTarget(
             name: "dsoctl",
             dependencies: [
-                "DSODriverHost", "DSODriverABI", "DSOKernel", "DSOModbus", "DSOCANBMS", "DSOCommandLine", "DSOModel",
+                "DSODriverHost", "DSODriverABI", "DSOKernel", "DSOModbus", "DSOCANBMS", "DSOCommandLine", "DSOModel", "DSORuntime",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -188,14 +188,14 @@ let package = Package(
         // Modbus without the ABI: libmodbus links, SunSpec discovery and models, register maps (the plugin and dsoctl share it).
         .target(
             name: "DSOModbus",
-            dependencies: ["DSODriverABI", "CModbus"],
+            dependencies: ["DSODriverABI", "CModbus", "DSORuntime"],
             path: "Plugins/Modbus/Core",
             swiftSettings: strict
         ),
         // The Modbus driver plugin: configuration, set-point leases and the ABI; built only as a dynamic library.
         .target(
             name: "DSOModbusDriver",
-            dependencies: ["DSODriverABI", "DSODriverKit", "DSOModbus"],
+            dependencies: ["DSODriverABI", "DSODriverKit", "DSOModbus", "DSORuntime"],
             path: "Plugins/Modbus/Driver",
             swiftSettings: strict
         ),

@@ -1,6 +1,7 @@
 public import DSOKernel
 public import DSOModel
 import CModbus
+import DSORuntime
 import Foundation
 import Synchronization
 #if canImport(Glibc)

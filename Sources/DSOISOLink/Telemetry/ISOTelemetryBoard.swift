@@ -1,4 +1,5 @@
 public import DSOKernel
+public import DSORuntime
 import Synchronization
 
 /// Hands the latest telemetry from the recorder side to the ISO link thread.

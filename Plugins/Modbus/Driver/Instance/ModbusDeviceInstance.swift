@@ -1,5 +1,6 @@
 import DSODriverKit
 import DSOModbus
+import DSORuntime
 import DSODriverABI
 
 /// One Modbus device behind the ABI: its link, its points (registers and composed SunSpec controls) and set-point leases.
