@@ -24,6 +24,8 @@ let package = Package(
         .library(name: "DSOService", targets: ["DSOService"]),
         .library(name: "DSOHistorian", targets: ["DSOHistorian"]),
         .library(name: "DSOAPI", targets: ["DSOAPI"]),
+        // The status JSON dsod's API serves, as Codable types, for clients that read it.
+        .library(name: "DSOStatusSchema", targets: ["DSOStatusSchema"]),
         .library(name: "DSOISOLink", targets: ["DSOISOLink"]),
         .executable(name: "caiso-sim", targets: ["caiso-sim"]),
         .executable(name: "dsoctl", targets: ["dsoctl"]),
@@ -101,6 +103,7 @@ let package = Package(
             name: "dsod",
             dependencies: [
                 "DSOService", "DSODriverHost", "DSOCommandLine", "DSOModel", "DSOKernel", "DSOSimulation", "DSOScoring", "DSOISOLink", "DSOHistorian", "DSOAPI",
+                "DSOStatusSchema",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -135,16 +138,19 @@ let package = Package(
         // The historian: cycle summaries, telemetry, events, schedules and operator actions in SQLite (GRDB, WAL).
         .target(
             name: "DSOHistorian",
-            dependencies: ["DSOKernel", "DSOModel", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["DSOKernel", "DSOModel", "DSOStatusSchema", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict
         ),
         // Writes records into a historian until killed; the kill -9 durability test's subject.
         .executableTarget(name: "historian-crash-probe", dependencies: ["DSOHistorian", "DSOKernel"], swiftSettings: strict),
+        // The status JSON of the API (status, interface points, resources, drivers, scores) as Codable types, one
+        // definition for dsod, dsoctl and the tests.
+        .target(name: "DSOStatusSchema", swiftSettings: strict),
         // The operator HTTP API (Hummingbird 2): status, telemetry, schedules, events, Prometheus metrics.
         .target(
             name: "DSOAPI",
             dependencies: [
-                "DSOHistorian", "DSOKernel", "DSOModel", "DSOScoring",
+                "DSOHistorian", "DSOKernel", "DSOModel", "DSOScoring", "DSOStatusSchema",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
@@ -155,6 +161,7 @@ let package = Package(
             name: "dsoctl",
             dependencies: [
                 "DSODriverHost", "DSODriverABI", "DSOKernel", "DSOModbus", "DSOCANBMS", "DSOCommandLine", "DSOModel", "DSORuntime",
+                "DSOStatusSchema",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -162,7 +169,8 @@ let package = Package(
         // What the tests share: built products and plugins (dlopen, vtable), runs, temporary folders, peers, readers.
         .target(name: "OpenDSOTestSupport", dependencies: ["DSODriverABI"], path: "Tests/Support"),
         // dsoctl driven as an executable against pymodbus, python-can and a running dsod.
-        .testTarget(name: "dsoctlTests", dependencies: ["OpenDSOTestSupport"]),
+        .testTarget(name: "dsoctlTests", dependencies: ["DSOStatusSchema", "OpenDSOTestSupport"]),
+        .testTarget(name: "DSOStatusSchemaTests", dependencies: ["DSOStatusSchema"]),
         .testTarget(name: "DSOModelTests", dependencies: ["DSOModel"]),
         .testTarget(
             name: "DSOHistorianTests",
@@ -171,7 +179,7 @@ let package = Package(
         .testTarget(
             name: "DSOAPITests",
             dependencies: [
-                "DSOAPI", "DSOHistorian", "DSOKernel", "DSOModel", "OpenDSOTestSupport",
+                "DSOAPI", "DSOHistorian", "DSOKernel", "DSOModel", "DSOStatusSchema", "OpenDSOTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
             ]
         ),
@@ -184,7 +192,7 @@ let package = Package(
         .testTarget(name: "DSOISOLinkTests", dependencies: ["DSOISOLink", "DSOKernel", "DSOModel", "CModbus", "OpenDSOTestSupport"]),
         .testTarget(name: "caisoSimTests", dependencies: ["DSOISOLink", "OpenDSOTestSupport"]),
         .testTarget(name: "DSOServiceTests", dependencies: ["DSOService", "DSOSimulation", "DSOKernel", "DSOModel", "OpenDSOTestSupport"]),
-        .testTarget(name: "dsodTests", dependencies: ["DSOSimulation", "DSOScoring", "OpenDSOTestSupport"]),
+        .testTarget(name: "dsodTests", dependencies: ["DSOSimulation", "DSOScoring", "DSOStatusSchema", "OpenDSOTestSupport"]),
         // Modbus without the ABI: libmodbus links, SunSpec discovery and models, register maps (the plugin and dsoctl share it).
         .target(
             name: "DSOModbus",

@@ -2,6 +2,7 @@ import ArgumentParser
 import DSOAPI
 import DSOHistorian
 import DSOService
+import DSOStatusSchema
 
 /// Puts a service together from its configuration: which device side, which components (historian, API,
 /// ISO link). The single place where `dsod` wires the modules of the other layers in.
