@@ -26,6 +26,8 @@ let package = Package(
         .library(name: "DSOService", targets: ["DSOService"]),
         .library(name: "DSOHistorian", targets: ["DSOHistorian"]),
         .library(name: "DSOAPI", targets: ["DSOAPI"]),
+        // The status JSON dsod's API serves, as Codable types, for clients that read it.
+        .library(name: "DSOStatusSchema", targets: ["DSOStatusSchema"]),
         .library(name: "DSOISOLink", targets: ["DSOISOLink"]),
         .executable(name: "caiso-sim", targets: ["caiso-sim"]),
         .executable(name: "dsoctl", targets: ["dsoctl"]),
@@ -56,7 +58,7 @@ let package = Package(
         ),
         // Grid vocabulary shared by every layer: interface points, resources, schedules, units.
         .target(name: "DSOModel", swiftSettings: strict),
-        // What the kernel runs on: the lock-free SPSC ring, the inbound port, the epoch and the fixed-cycle timer.
+        // What the kernel runs on: the lock-free SPSC ring, the inbound port, the epoch, the fixed-cycle timer and the monotonic clock.
         .target(name: "DSORuntime", dependencies: ["CPlatform", "DSOModel"], swiftSettings: strict),
         // Economic dispatch: exact equal-incremental-cost solver on preallocated buffers.
         .target(name: "DSODispatch", swiftSettings: strict),
@@ -98,7 +100,7 @@ let package = Package(
         .executableTarget(
             name: "caiso-sim",
             dependencies: [
-                "DSOISOLink", "DSOScoring", "DSOScenario", "DSOCommandLine",
+                "DSOISOLink", "DSORuntime", "DSOScoring", "DSOScenario", "DSOCommandLine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -113,6 +115,7 @@ let package = Package(
             name: "dsod",
             dependencies: [
                 "DSOService", "DSOCycleLoop", "DSODriverHost", "DSOCommandLine", "DSOModel", "DSOKernel", "DSORuntime", "DSOSimulation", "DSOScenario", "DSOScoring", "DSOISOLink", "DSOHistorian", "DSOAPI",
+                "DSOStatusSchema",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -147,16 +150,19 @@ let package = Package(
         // The historian: cycle summaries, telemetry, events, schedules and operator actions in SQLite (GRDB, WAL).
         .target(
             name: "DSOHistorian",
-            dependencies: ["DSOKernel", "DSOModel", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["DSOKernel", "DSOModel", "DSOStatusSchema", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict
         ),
         // Writes records into a historian until killed; the kill -9 durability test's subject.
         .executableTarget(name: "historian-crash-probe", dependencies: ["DSOHistorian", "DSOKernel"], swiftSettings: strict),
+        // The status JSON of the API (status, interface points, resources, drivers, scores) as Codable types, one
+        // definition for dsod, dsoctl and the tests.
+        .target(name: "DSOStatusSchema", swiftSettings: strict),
         // The operator HTTP API (Hummingbird 2): status, telemetry, schedules, events, Prometheus metrics.
         .target(
             name: "DSOAPI",
             dependencies: [
-                "DSOHistorian", "DSOKernel", "DSOModel", "DSOScoring",
+                "DSOHistorian", "DSOKernel", "DSOModel", "DSOScoring", "DSOStatusSchema",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
@@ -166,7 +172,8 @@ let package = Package(
         .executableTarget(
             name: "dsoctl",
             dependencies: [
-                "DSODriverHost", "DSODriverABI", "DSOKernel", "DSOModbus", "DSOCANBMS", "DSOCommandLine", "DSOModel", "DSOScenario",
+                "DSODriverHost", "DSODriverABI", "DSOKernel", "DSOModbus", "DSOCANBMS", "DSOCommandLine", "DSOModel", "DSORuntime", "DSOScenario",
+                "DSOStatusSchema",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -174,7 +181,8 @@ let package = Package(
         // What the tests share: built products and plugins (dlopen, vtable), runs, temporary folders, peers, readers.
         .target(name: "OpenDSOTestSupport", dependencies: ["DSODriverABI"], path: "Tests/Support"),
         // dsoctl driven as an executable against pymodbus, python-can and a running dsod.
-        .testTarget(name: "dsoctlTests", dependencies: ["OpenDSOTestSupport"]),
+        .testTarget(name: "dsoctlTests", dependencies: ["DSOStatusSchema", "OpenDSOTestSupport"]),
+        .testTarget(name: "DSOStatusSchemaTests", dependencies: ["DSOStatusSchema"]),
         .testTarget(name: "DSOModelTests", dependencies: ["DSOModel"]),
         .testTarget(
             name: "DSOHistorianTests",
@@ -183,7 +191,7 @@ let package = Package(
         .testTarget(
             name: "DSOAPITests",
             dependencies: [
-                "DSOAPI", "DSOHistorian", "DSOKernel", "DSOModel", "OpenDSOTestSupport",
+                "DSOAPI", "DSOHistorian", "DSOKernel", "DSOModel", "DSOStatusSchema", "OpenDSOTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
             ]
         ),
@@ -194,21 +202,21 @@ let package = Package(
         .testTarget(name: "DSOScoringTests", dependencies: ["DSOScoring"]),
         .testTarget(name: "DSOScenarioTests", dependencies: ["DSOScenario", "DSOModel", "OpenDSOTestSupport"]),
         .testTarget(name: "DSOSimulationTests", dependencies: ["DSOSimulation", "DSOScenario", "DSOKernel", "DSOModel", "OpenDSOTestSupport"]),
-        .testTarget(name: "DSOISOLinkTests", dependencies: ["DSOISOLink", "DSOKernel", "DSOModel", "CModbus", "OpenDSOTestSupport"]),
+        .testTarget(name: "DSOISOLinkTests", dependencies: ["DSOISOLink", "DSORuntime", "DSOModel", "CModbus", "OpenDSOTestSupport"]),
         .testTarget(name: "caisoSimTests", dependencies: ["DSOISOLink", "OpenDSOTestSupport"]),
         .testTarget(name: "DSOServiceTests", dependencies: ["DSOService", "DSOSimulation", "DSOScenario", "DSOKernel", "DSOModel", "OpenDSOTestSupport"]),
-        .testTarget(name: "dsodTests", dependencies: ["DSOSimulation", "DSOScenario", "DSOScoring", "OpenDSOTestSupport"]),
+        .testTarget(name: "dsodTests", dependencies: ["DSOSimulation", "DSOScenario", "DSOScoring", "DSOStatusSchema", "OpenDSOTestSupport"]),
         // Modbus without the ABI: libmodbus links, SunSpec discovery and models, register maps (the plugin and dsoctl share it).
         .target(
             name: "DSOModbus",
-            dependencies: ["DSODriverABI", "CModbus"],
+            dependencies: ["DSODriverABI", "CModbus", "DSORuntime"],
             path: "Plugins/Modbus/Core",
             swiftSettings: strict
         ),
         // The Modbus driver plugin: configuration, set-point leases and the ABI; built only as a dynamic library.
         .target(
             name: "DSOModbusDriver",
-            dependencies: ["DSODriverABI", "DSODriverKit", "DSOModbus"],
+            dependencies: ["DSODriverABI", "DSODriverKit", "DSOModbus", "DSORuntime"],
             path: "Plugins/Modbus/Driver",
             swiftSettings: strict
         ),

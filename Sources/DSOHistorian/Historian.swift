@@ -1,4 +1,5 @@
 import Dispatch
+public import DSOStatusSchema
 import Foundation
 import GRDB
 import Synchronization
@@ -184,16 +185,4 @@ public final class Historian: Sendable {
         }
         writerFinished.signal()
     }
-}
-
-/// The historian's health: what waits, what was committed, refused or failed.
-public struct HistorianStatistics: Sendable, Hashable, Codable {
-    public var pendingEntries: Int
-    /// Entries refused because the queue was full or the historian stopped.
-    public var refusedEntries: Int
-    public var committedEntries: Int
-    public var failedCommits: Int
-    public var lastError: String?
-    public var lastCommitWallSeconds: Double?
-    public var deletedByRetention: Int
 }

@@ -1,4 +1,5 @@
 import DSOAPI
+import DSOStatusSchema
 import OpenDSOTestSupport
 import Testing
 

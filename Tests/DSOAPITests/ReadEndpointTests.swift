@@ -1,6 +1,7 @@
 import DSOAPI
 import DSOHistorian
 import DSOKernel
+import DSOStatusSchema
 import Foundation
 import Testing
 
@@ -13,8 +14,7 @@ import Testing
             let reply = try await api.http.get("/api/v1/status", token: token)
             #expect(reply.status == 200)
             #expect(reply.headers["content-type"] == "application/json")
-            struct Body: Decodable { var kernel: KernelStatus }
-            let kernel = try reply.json(Body.self).kernel
+            let kernel = try reply.json(StatusDocument.self).kernel
             #expect(kernel.cycleIndex == 1234 && kernel.cycles == 1235 && kernel.overruns == 3)
             #expect(kernel.regulationTargetKW == 100 && kernel.aggregateSOC == 0.55 && kernel.setpointDigest == "abcdef")
         }

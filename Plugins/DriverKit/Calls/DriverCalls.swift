@@ -7,7 +7,7 @@ public import DSODriverABI
 /// `open` closure to `DriverVTable.permanent`); the instance then crosses the boundary boxed, and every other call
 /// is the kit's own.
 public enum DriverCalls {
-    public static func open<Instance: DriverInstance>(
+    public static func open<Instance: DriverPluginInstance>(
         _ type: Instance.Type, driverName: String, host: UnsafePointer<dso_host>?, config: UnsafePointer<CChar>?,
         configurationExample: String, errorBuffer: UnsafeMutablePointer<CChar>?, capacity: Int
     ) -> UnsafeMutableRawPointer? {
@@ -92,13 +92,13 @@ public enum DriverCalls {
         box.release()
     }
 
-    private static func instance(_ raw: UnsafeMutableRawPointer?) -> (any DriverInstance)? {
+    private static func instance(_ raw: UnsafeMutableRawPointer?) -> (any DriverPluginInstance)? {
         raw.map { Unmanaged<InstanceBox>.fromOpaque($0).takeUnretainedValue().instance }
     }
 }
 
 /// What the host holds as the instance pointer: one class whatever the plugin's instance type.
 final class InstanceBox {
-    let instance: any DriverInstance
-    init(_ instance: any DriverInstance) { self.instance = instance }
+    let instance: any DriverPluginInstance
+    init(_ instance: any DriverPluginInstance) { self.instance = instance }
 }

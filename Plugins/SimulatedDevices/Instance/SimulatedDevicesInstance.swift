@@ -7,7 +7,7 @@ import DSOScenario
 /// Called from one host thread at a time (the ABI's rule), so it holds plain mutable state. Virtual time is
 /// the host's: `read` and `write` first bring the devices to `now_ns`, so a host stepping a virtual clock gets
 /// the same physics, bit for bit, as the in-process `SimulatedFleet` stepped to the same times.
-final class SimulatedDevicesInstance: DriverInstance {
+final class SimulatedDevicesInstance: DriverPluginInstance {
     let host: HostConnection
     let configuration: SimulatedDevicesConfiguration
     let points: [SimulatedPoint]

@@ -1,5 +1,6 @@
 import DSOHistorian
 import DSOModel
+import DSOStatusSchema
 import Foundation
 import Hummingbird
 
@@ -23,8 +24,8 @@ struct APIRoutes: Sendable {
             respond { () throws(RequestError) in
                 _ = try authorization.require(.viewer, request)
                 let snapshot = status.snapshot()
-                return try Self.json(StatusBody(wallTimeSeconds: snapshot.wallTimeSeconds, kernel: snapshot.kernel,
-                                                historian: historian?.statistics))
+                return try Self.json(StatusDocument(wallTimeSeconds: snapshot.wallTimeSeconds, kernel: snapshot.kernel,
+                                                    historian: historian?.statistics))
             }
         }
         api.get("/interface-points") { request, _ in
@@ -136,12 +137,6 @@ struct APIRoutes: Sendable {
     }
 
     // MARK: - Responses
-
-    private struct StatusBody: Encodable {
-        var wallTimeSeconds: Double
-        var kernel: KernelStatus
-        var historian: HistorianStatistics?
-    }
 
     private struct SubmissionBody: Encodable {
         var accepted: Int

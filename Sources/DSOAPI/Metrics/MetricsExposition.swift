@@ -1,3 +1,5 @@
+import DSOStatusSchema
+
 /// Turns a status snapshot into the /metrics page: cycle timing, counters, drivers, interface points,
 /// regulation and the historian.
 enum MetricsExposition {

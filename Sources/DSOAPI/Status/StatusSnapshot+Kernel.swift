@@ -2,6 +2,7 @@ public import DSOHistorian
 public import DSOKernel
 public import DSOModel
 public import DSOScoring
+public import DSOStatusSchema
 
 extension StatusSnapshot {
     /// Builds a snapshot from what the recorder thread holds: the model, the latest cycle summary (copied

@@ -70,14 +70,14 @@ public final class CycleLoop: @unchecked Sendable {
         let cycle = tick.cycleIndex
         let nanoseconds = cycle &* periodNanoseconds
         if !epoch.isPinned {
-            epoch.pin(kernelNanoseconds: nanoseconds, monotonicNanoseconds: KernelEpoch.monotonicNanoseconds(),
+            epoch.pin(kernelNanoseconds: nanoseconds, monotonicNanoseconds: MonotonicClock.nanoseconds(),
                       unixSeconds: KernelEpoch.unixSecondsNow())
         }
         devices.prepare(cycle: cycle, atNanoseconds: nanoseconds, kernel: kernel)
         for producer in producers { producer.produce(cycle: cycle, atNanoseconds: nanoseconds, into: kernel.inbound) }
-        let stepStarted = KernelEpoch.monotonicNanoseconds()
+        let stepStarted = MonotonicClock.nanoseconds()
         kernel.step(atNanoseconds: nanoseconds)
-        let stepNanoseconds = UInt64(max(0, KernelEpoch.monotonicNanoseconds() &- stepStarted))
+        let stepNanoseconds = UInt64(max(0, MonotonicClock.nanoseconds() &- stepStarted))
         if let journal = kernel.journal {
             if let capture {
                 capture.noteCycle(cycle, journal: journal, board: kernel.board)

@@ -71,10 +71,10 @@ extension DriverHost {
     }
 
     @inline(__always)
-    private func isStale(_ instance: DriverInstance, _ snapshot: TelemetrySnapshot, now: Int64) -> Bool {
+    private func isStale(_ instance: HostedDriverInstance, _ snapshot: TelemetrySnapshot, now: Int64) -> Bool {
         guard snapshot.status == .ok else { return true }
         let callStarted = instance.callStartedNanoseconds.load(ordering: .relaxed)
-        if callStarted != DriverInstance.idle && now &- callStarted > instance.timeoutNanoseconds { return true }
+        if callStarted != HostedDriverInstance.idle && now &- callStarted > instance.timeoutNanoseconds { return true }
         return now &- snapshot.finishedNanoseconds > instance.pollPeriodNanoseconds &+ instance.timeoutNanoseconds
     }
 

@@ -50,7 +50,7 @@ extension DriverHost {
     }
 }
 
-extension DriverInstance {
+extension HostedDriverInstance {
     /// The I/O thread: writes new set points, reads, publishes, sleeps to the next poll on the monotonic
     /// clock; a driver call that overruns only makes this thread late. Closes the instance on exit.
     func runIOLoop() {

@@ -9,7 +9,7 @@ import Synchronization
 /// both only copy between preallocated buffers (no allocation, no lock, no driver call in threaded mode).
 public final class DriverHost: @unchecked Sendable {
     // Sendable: `instances` and the bridge buffers are immutable after init; per-instance mutable state
-    // is confined as `DriverInstance` documents; `running` is guarded by its own atomic.
+    // is confined as `HostedDriverInstance` documents; `running` is guarded by its own atomic.
 
     /// How driver calls are scheduled.
     public enum Mode: Sendable {
@@ -30,7 +30,7 @@ public final class DriverHost: @unchecked Sendable {
     public let configurations: [DriverConfiguration]
     public let model: SubstationModel
     public let isSynchronous: Bool
-    let instances: [DriverInstance]
+    let instances: [HostedDriverInstance]
     let clock: HostClock
     let log: DriverLogHandler
     /// Resources and interface points fed by at least one telemetry route (their timestamps are rebuilt each cycle).
@@ -56,7 +56,7 @@ public final class DriverHost: @unchecked Sendable {
             isSynchronous = true
         }
         var libraries: [String: DriverLibrary] = [:]
-        var opened: [DriverInstance] = []
+        var opened: [HostedDriverInstance] = []
         var names = Set<String>()
         func closeAll() { for instance in opened { instance.close() } }
         for configuration in configurations {
@@ -74,7 +74,7 @@ public final class DriverHost: @unchecked Sendable {
                     libraries[configuration.libraryPath] = library
                 }
                 do {
-                    opened.append(try DriverInstance.open(configuration, library: library, model: model, log: log, clock: clock))
+                    opened.append(try HostedDriverInstance.open(configuration, library: library, model: model, log: log, clock: clock))
                 } catch {
                     throw .configuration(error)
                 }
@@ -125,7 +125,7 @@ public final class DriverHost: @unchecked Sendable {
     }
 
     /// One kernel quantity must have one source (and one set point one destination).
-    private static func checkNoDuplicateTargets(_ instances: [DriverInstance]) throws(DriverConfigurationError) {
+    private static func checkNoDuplicateTargets(_ instances: [HostedDriverInstance]) throws(DriverConfigurationError) {
         var seen: [String: String] = [:]
         for instance in instances {
             let configuration = instance.configuration
@@ -168,7 +168,7 @@ public final class DriverHost: @unchecked Sendable {
                 lastGoodReadAgeNanoseconds: lastGood == .min ? nil : max(0, now &- lastGood),
                 lastReadNanoseconds: counters.lastReadNanoseconds.load(ordering: .relaxed),
                 longestReadNanoseconds: counters.longestReadNanoseconds.load(ordering: .relaxed),
-                isInDriverCall: instance.callStartedNanoseconds.load(ordering: .relaxed) != DriverInstance.idle,
+                isInDriverCall: instance.callStartedNanoseconds.load(ordering: .relaxed) != HostedDriverInstance.idle,
                 mappedPoints: instance.configuration.points.count)
         }
     }

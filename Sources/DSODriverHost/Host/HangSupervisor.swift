@@ -5,7 +5,7 @@ import Synchronization
 /// (the I/O thread cannot: it is inside the call). One log line per hung call.
 final class HangSupervisor: @unchecked Sendable {
     // Sendable: `reported` is touched only by the supervisor thread; the rest is immutable or atomic.
-    private let instances: [DriverInstance]
+    private let instances: [HostedDriverInstance]
     private let clock: HostClock
     private let log: DriverLogHandler
     private let stopRequested = Atomic<Bool>(false)
@@ -14,11 +14,11 @@ final class HangSupervisor: @unchecked Sendable {
     private var reported: [Int64]
     private let intervalNanoseconds: Int64
 
-    init(instances: [DriverInstance], clock: HostClock, log: @escaping DriverLogHandler) {
+    init(instances: [HostedDriverInstance], clock: HostClock, log: @escaping DriverLogHandler) {
         self.instances = instances
         self.clock = clock
         self.log = log
-        reported = Array(repeating: DriverInstance.idle, count: instances.count)
+        reported = Array(repeating: HostedDriverInstance.idle, count: instances.count)
         let shortest = instances.map(\.timeoutNanoseconds).min() ?? 1_000_000_000
         intervalNanoseconds = min(max(shortest / 2, 5_000_000), 1_000_000_000)
     }
@@ -40,7 +40,7 @@ final class HangSupervisor: @unchecked Sendable {
             let now = clock.now()
             for (position, instance) in instances.enumerated() {
                 let started = instance.callStartedNanoseconds.load(ordering: .relaxed)
-                guard started != DriverInstance.idle, now &- started > instance.timeoutNanoseconds,
+                guard started != HostedDriverInstance.idle, now &- started > instance.timeoutNanoseconds,
                       reported[position] != started else { continue }
                 reported[position] = started
                 log(.warning, "driver '\(instance.configuration.name)' (\(instance.library.driverName)): a driver call has run "

@@ -1,6 +1,7 @@
 public import DSOModel
 public import DSORuntime
 import CModbus
+import DSORuntime
 import Foundation
 import Synchronization
 #if canImport(Glibc)

@@ -1,3 +1,4 @@
+public import DSORuntime
 import Synchronization
 
 /// Hands the latest telemetry from the recorder side to the ISO link thread.

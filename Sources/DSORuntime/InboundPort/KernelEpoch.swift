@@ -32,7 +32,7 @@ public final class KernelEpoch: Sendable {
 
     /// Kernel time (s) now on the monotonic clock: what a producer stamps a message with.
     public func kernelSecondsNow() -> Double {
-        Double(kernelNanoseconds(atMonotonic: Self.monotonicNanoseconds())) / 1e9
+        Double(kernelNanoseconds(atMonotonic: MonotonicClock.nanoseconds())) / 1e9
     }
 
     /// Kernel time (s) of a UTC instant (seconds since 1970), for schedules written in wall-clock time.
@@ -45,17 +45,10 @@ public final class KernelEpoch: Sendable {
         kernelSeconds + Double(unixMicrosecondsAtZero.load(ordering: .relaxed)) / 1e6
     }
 
-    /// UTC now, seconds since 1970 (CLOCK_REALTIME).
+    /// UTC now, seconds since 1970 (CLOCK_REALTIME): where the epoch sits on the wall clock.
     public static func unixSecondsNow() -> Double {
         var now = timespec()
         clock_gettime(CLOCK_REALTIME, &now)
         return Double(now.tv_sec) + Double(now.tv_nsec) / 1e9
-    }
-
-    /// CLOCK_MONOTONIC in nanoseconds.
-    public static func monotonicNanoseconds() -> Int64 {
-        var now = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &now)
-        return Int64(now.tv_sec) &* 1_000_000_000 &+ Int64(now.tv_nsec)
     }
 }

@@ -1,4 +1,5 @@
 import DSOISOLink
+import DSORuntime
 import DSOScenario
 import Foundation
 

@@ -5,6 +5,7 @@ import DSOKernel
 import DSOModel
 import DSOScoring
 import DSOService
+import DSOStatusSchema
 
 /// The operator HTTP API in `dsod run`: publishes a status snapshot (kernel, resources, driver instances) a few
 /// times a second from the control queue, serves it, the historian and `/metrics`, and submits operators'

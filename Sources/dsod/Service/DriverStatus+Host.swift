@@ -1,5 +1,5 @@
-import DSOAPI
 import DSODriverHost
+import DSOStatusSchema
 
 extension DriverStatus {
     /// The API's view of one driver instance, from the host's counters (read off the cycle path).

@@ -4,6 +4,7 @@ import DSOHistorian
 import DSOCycleLoop
 import DSORuntime
 import DSOService
+import DSOStatusSchema
 
 /// Puts a service together from its configuration: which device side, which components (historian, API,
 /// ISO link). The single place where `dsod` wires the modules of the other layers in.

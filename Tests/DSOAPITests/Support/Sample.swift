@@ -2,6 +2,7 @@ import DSOAPI
 import DSOHistorian
 import DSOKernel
 import DSOModel
+import DSOStatusSchema
 
 /// A status snapshot with known values: two interface points, three resources, two drivers, scores.
 enum Sample {

@@ -20,7 +20,7 @@ final class RunningLink: Sendable {
             endpoint: ISOEndpoint(host: "127.0.0.1", port: 0), writers: writers.compactMap(IPv4Address.init),
             limits: LinkFixtures.limits(ttlSeconds: ttlSeconds), initialAwardMW: awardMW)
         let lines = self.lines
-        epoch.pin(kernelNanoseconds: 0, monotonicNanoseconds: KernelEpoch.monotonicNanoseconds(),
+        epoch.pin(kernelNanoseconds: 0, monotonicNanoseconds: MonotonicClock.nanoseconds(),
                   unixSeconds: KernelEpoch.unixSecondsNow())
         server = try ISOLinkServer(configuration: configuration, port: inbound, epoch: epoch, board: board,
                                    log: { line in lines.append(line) })

@@ -1,7 +1,7 @@
 import DSODriverABI
 
-/// One point as `point_info` described it, copied into Swift values.
-public struct PointDescription: Equatable, Sendable {
+/// One point as the plugin's `point_info` (`dso_point_info`) described it, copied into Swift values.
+public struct PluginPointInfo: Equatable, Sendable {
     public var name: String
     public var unit: String
     public var kind: Int32
@@ -16,7 +16,7 @@ public final class PluginInstance {
     public let driver: UnsafePointer<dso_driver>
     public let host: VirtualHost
     public let handle: UnsafeMutableRawPointer
-    public let points: [PointDescription]
+    public let points: [PluginPointInfo]
     private let indexByName: [String: Int]
 
     /// Opens an instance, or returns the error text the plugin wrote.
@@ -40,11 +40,11 @@ public final class PluginInstance {
         self.host = host
         self.handle = handle
         let count = driver.pointee.point_count(handle)
-        var points: [PointDescription] = []
+        var points: [PluginPointInfo] = []
         for index in 0..<max(0, count) {
             var info = dso_point_info()
             guard driver.pointee.point_info(handle, index, &info) == DSO_OK else { break }
-            points.append(PointDescription(
+            points.append(PluginPointInfo(
                 name: String(cString: info.name), unit: String(cString: info.unit), kind: info.kind,
                 writable: info.writable != 0, minimum: info.minimum, maximum: info.maximum))
         }

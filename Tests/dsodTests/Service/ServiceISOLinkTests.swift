@@ -1,3 +1,4 @@
+import DSOStatusSchema
 import Foundation
 import OpenDSOTestSupport
 import Testing
@@ -41,10 +42,10 @@ import Glibc
             let deadline = Date().addingTimeInterval(10)
             while Date() < deadline, signal != 0.5 || scheduled != 500 {
                 try await Task.sleep(nanoseconds: 200_000_000)
-                let status = try await api.get("/api/v1/status", token: OperatorSideFixture.viewerToken).json as? [String: Any]
-                signal = (status?["kernel"] as? [String: Any])?["signal"] as? Double
-                let points = try await api.get("/api/v1/interface-points", token: OperatorSideFixture.viewerToken).json
-                scheduled = (points as? [[String: Any]])?.first?["scheduledKW"] as? Double
+                let status = try await api.get("/api/v1/status", token: OperatorSideFixture.viewerToken)
+                signal = try status.json(StatusDocument.self).kernel.signal
+                let points = try await api.get("/api/v1/interface-points", token: OperatorSideFixture.viewerToken)
+                scheduled = try points.json([InterfacePointStatus].self).first?.scheduledKW
             }
             #expect(signal == 0.5, "the kernel's signal after the ISO's set point")
             #expect(scheduled == 500, "SUB-A's schedule after the ISO's operating target")

@@ -1,3 +1,4 @@
+import DSOStatusSchema
 import Foundation
 import OpenDSOTestSupport
 import Testing
@@ -15,23 +16,22 @@ struct ServiceModbusDriverTests {
 
     /// The one resource and the one driver instance as the API shows them now.
     struct Observation {
-        var resource: [String: Any]
-        var driver: [String: Any]
+        var resource: ResourceStatus
+        var driver: DriverStatus
         var cycles: Int
-        var health: String? { resource["health"] as? String }
-        var telemetry: [String: Any] { resource["telemetry"] as? [String: Any] ?? [:] }
-        var setpointKW: Double? { (resource["setpoint"] as? [String: Any])?["kw"] as? Double }
-        var driverState: String? { driver["state"] as? String }
+        var health: String { resource.health }
+        var telemetry: ResourceStatus.Telemetry { resource.telemetry }
+        var setpointKW: Double? { resource.setpoint.kw }
+        var driverState: String { driver.state }
     }
 
     static func observe(_ api: HTTPClient) async throws -> Observation? {
         let token = Fixture.viewerToken
-        guard let resources = try? await api.get("/api/v1/resources", token: token).json as? [[String: Any]],
-              let drivers = try? await api.get("/api/v1/drivers", token: token).json as? [[String: Any]],
-              let status = try? await api.get("/api/v1/status", token: token).json as? [String: Any],
-              let resource = resources.first, let driver = drivers.first,
-              let cycles = (status["kernel"] as? [String: Any])?["cycles"] as? Int else { return nil }
-        return Observation(resource: resource, driver: driver, cycles: cycles)
+        guard let resources = try? await api.get("/api/v1/resources", token: token).json([ResourceStatus].self),
+              let drivers = try? await api.get("/api/v1/drivers", token: token).json([DriverStatus].self),
+              let status = try? await api.get("/api/v1/status", token: token).json(StatusDocument.self),
+              let resource = resources.first, let driver = drivers.first else { return nil }
+        return Observation(resource: resource, driver: driver, cycles: status.kernel.cycles)
     }
 
     /// Polls the API until `condition` holds; records an issue naming `what` (with the last observation) if it never does.
@@ -58,8 +58,8 @@ struct ServiceModbusDriverTests {
         return kw >= 0 ? [percentTimesTen, 0] : [0, percentTimesTen]
     }
 
-    static func near(_ value: Any?, _ expected: Double) -> Bool {
-        guard let number = value as? Double else { return false }
+    static func near(_ value: Double?, _ expected: Double) -> Bool {
+        guard let number = value else { return false }
         return abs(number - expected) < 1e-6
     }
 
@@ -80,7 +80,7 @@ struct ServiceModbusDriverTests {
 
             // Telemetry in: 802's W = −1200 W (charging) and SoC = 65.5 % reach the kernel in its units.
             let first = try await Self.waitFor("the battery's telemetry", api) {
-                $0.health == "ok" && Self.near($0.telemetry["measuredKW"], -1.2) && Self.near($0.telemetry["soc"], 0.655)
+                $0.health == "ok" && Self.near($0.telemetry.measuredKW, -1.2) && Self.near($0.telemetry.soc, 0.655)
             }
             #expect(first?.driverState == "ok", "\(String(describing: first?.driver))")
 
@@ -104,22 +104,21 @@ struct ServiceModbusDriverTests {
             try peer.set(Fixture.wattRegister, [UInt16(bitPattern: -2500)])
             try peer.set(Fixture.socRegister, [400])
             _ = try await Self.waitFor("the changed registers (−2.5 kW, SOC 0.4)", api) {
-                Self.near($0.telemetry["measuredKW"], -2.5) && Self.near($0.telemetry["soc"], 0.4)
+                Self.near($0.telemetry.measuredKW, -2.5) && Self.near($0.telemetry.soc, 0.4)
             }
 
             // Driver status: healthy, counting reads, its map and library named.
             let healthy = try #require(try await Self.observe(api))
-            #expect(healthy.driver["name"] as? String == "bess-1" && healthy.driver["library"] as? String == plugin,
-                    "\(healthy.driver)")
-            #expect(healthy.driver["points"] as? Int == 5 && (healthy.driver["readsOk"] as? Int ?? 0) > 0, "\(healthy.driver)")
-            #expect((healthy.driver["lastGoodReadAgeSeconds"] as? Double ?? 99) < 5, "\(healthy.driver)")
+            #expect(healthy.driver.name == "bess-1" && healthy.driver.library == plugin, "\(healthy.driver)")
+            #expect(healthy.driver.points == 5 && healthy.driver.readsOk > 0, "\(healthy.driver)")
+            #expect((healthy.driver.lastGoodReadAgeSeconds ?? 99) < 5, "\(healthy.driver)")
 
             // The device stops answering: the battery goes stale, the driver says why, the kernel keeps cycling.
             try peer.mute(true)
             let stale = try await Self.waitFor("the muted device going stale", api) {
                 $0.health == "stale" && $0.driverState == "failed"
             }
-            let lastError = stale?.driver["lastError"] as? String ?? ""
+            let lastError = stale?.driver.lastError ?? ""
             #expect(lastError.contains("bess-1"), "the error names the device: \(lastError)")
             let metrics = try PrometheusParser.parse(try await api.get("/metrics").text)
             #expect(metrics["dso_driver_state{driver=bess-1,state=ok}"]?.value == 0, "\(metrics.keys.filter { $0.hasPrefix("dso_driver") })")
@@ -127,13 +126,13 @@ struct ServiceModbusDriverTests {
             let cyclesWhileMuted = stale?.cycles ?? 0
             _ = try await Self.waitFor("the kernel cycling on while the device is silent", api) {
                 $0.cycles >= cyclesWhileMuted + 10 && $0.health == "stale"
-                    && ($0.driver["lastGoodReadAgeSeconds"] as? Double ?? 0) > 1
+                    && ($0.driver.lastGoodReadAgeSeconds ?? 0) > 1
             }
 
             // It answers again: it rejoins, and the kernel takes it back under control.
             try peer.mute(false)
             _ = try await Self.waitFor("the device rejoining", api) {
-                $0.health == "ok" && $0.driverState == "ok" && Self.near($0.telemetry["measuredKW"], -2.5)
+                $0.health == "ok" && $0.driverState == "ok" && Self.near($0.telemetry.measuredKW, -2.5)
             }
 
             // The historian kept the telemetry the device reported, before and after the change.

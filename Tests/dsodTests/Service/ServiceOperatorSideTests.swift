@@ -1,3 +1,4 @@
+import DSOStatusSchema
 import Foundation
 import OpenDSOTestSupport
 import Testing
@@ -10,19 +11,20 @@ import Glibc
 @Suite(.serialized) struct ServiceOperatorSideTests {
     typealias Fixture = OperatorSideFixture
 
-    /// Polls `/api/v1/status` until the kernel has run `cycles` cycles; returns its `kernel` object.
-    static func waitForCycles(_ api: HTTPClient, _ cycles: Int, timeoutSeconds: Double) async throws -> [String: Any] {
+    /// Polls `/api/v1/status` until the kernel has run `cycles` cycles; returns its `kernel` object (the last one
+    /// seen, or nil, after recording an issue when it never does).
+    static func waitForCycles(_ api: HTTPClient, _ cycles: Int, timeoutSeconds: Double) async throws -> KernelStatus? {
         let deadline = Date().addingTimeInterval(timeoutSeconds)
-        var kernel: [String: Any] = [:]
+        var kernel: KernelStatus?
         while Date() < deadline {
             if let reply = try? await api.get("/api/v1/status", token: Fixture.viewerToken), reply.status == 200,
-               let object = reply.json as? [String: Any], let value = object["kernel"] as? [String: Any] {
-                kernel = value
-                if (value["cycles"] as? Int ?? 0) >= cycles { return value }
+               let status = try? reply.json(StatusDocument.self) {
+                kernel = status.kernel
+                if status.kernel.cycles >= cycles { return status.kernel }
             }
             try await Task.sleep(nanoseconds: 100_000_000)
         }
-        Issue.record("the kernel did not reach \(cycles) cycles within \(timeoutSeconds) s: \(kernel)")
+        Issue.record("the kernel did not reach \(cycles) cycles within \(timeoutSeconds) s: \(String(describing: kernel))")
         return kernel
     }
 
@@ -39,31 +41,29 @@ import Glibc
             let api = HTTPClient(port: port, timeoutSeconds: 5)
 
             // Status: the kernel runs on its 100-ms grid; counters come through.
-            let kernel = try await Self.waitForCycles(api, 15, timeoutSeconds: 20)
-            #expect(kernel["state"] as? String == "running", "\(kernel)")
-            #expect(kernel["cyclePeriodSeconds"] as? Double == 0.1, "\(kernel)")
-            #expect((kernel["cycleIndex"] as? Int ?? -1) >= 10, "\(kernel)")
-            #expect((kernel["awardKW"] as? Double ?? 0) == 1000, "the scenario's 1 MW award: \(kernel)")
+            let kernel = try #require(try await Self.waitForCycles(api, 15, timeoutSeconds: 20))
+            #expect(kernel.state == "running", "\(kernel)")
+            #expect(kernel.cyclePeriodSeconds == 0.1, "\(kernel)")
+            #expect(kernel.cycleIndex >= 10, "\(kernel)")
+            #expect(kernel.awardKW == 1000, "the scenario's 1 MW award: \(kernel)")
 
             // Interface points: the scenario's two, netted against their schedules.
-            let points = try #require(try await api.get("/api/v1/interface-points", token: Fixture.viewerToken).json as? [[String: Any]])
-            #expect(points.map { $0["id"] as? String } == ["SUB-A", "SUB-B"], "\(points)")
-            #expect(points.map { $0["scheduledKW"] as? Double } == [300, 200], "\(points)")
+            let points = try await api.get("/api/v1/interface-points", token: Fixture.viewerToken).json([InterfacePointStatus].self)
+            #expect(points.map(\.id) == ["SUB-A", "SUB-B"], "\(points)")
+            #expect(points.map(\.scheduledKW) == [300, 200], "\(points)")
             for point in points {
-                let net = try #require(point["netImportKW"] as? Double, "\(point)")
-                #expect(net > -1000 && net < 1500, "net import of \(point["id"] ?? "?") = \(net) kW")
+                let net = try #require(point.netImportKW, "\(point)")
+                #expect(net > -1000 && net < 1500, "net import of \(point.id) = \(net) kW")
             }
 
             // Resources: tapped telemetry and set points of the simulated devices.
-            let resources = try #require(try await api.get("/api/v1/resources", token: Fixture.viewerToken).json as? [[String: Any]])
-            #expect(resources.compactMap { $0["id"] as? String } == ["BESS-A1", "LOAD-A", "BESS-B1", "LOAD-B"], "\(resources)")
+            let resources = try await api.get("/api/v1/resources", token: Fixture.viewerToken).json([ResourceStatus].self)
+            #expect(resources.map(\.id) == ["BESS-A1", "LOAD-A", "BESS-B1", "LOAD-B"], "\(resources)")
             let battery = try #require(resources.first, "no resources")
-            #expect(battery["health"] as? String == "ok", "\(battery)")
-            let telemetry = try #require(battery["telemetry"] as? [String: Any])
-            let soc = try #require(telemetry["soc"] as? Double, "\(battery)")
+            #expect(battery.health == "ok", "\(battery)")
+            let soc = try #require(battery.telemetry.soc, "\(battery)")
             #expect(soc > 0 && soc < 1)
-            let setpoint = try #require(battery["setpoint"] as? [String: Any])
-            #expect((setpoint["validForSeconds"] as? Double ?? 0) > 0, "a live set point carries its TTL: \(battery)")
+            #expect((battery.setpoint.validForSeconds ?? 0) > 0, "a live set point carries its TTL: \(battery)")
 
             // Metrics: Prometheus text, read by the reference parser.
             let metrics = try await api.get("/metrics")
@@ -82,7 +82,7 @@ import Glibc
             #expect(samples["dso_regulation_award_kw{}"]?.value == 1000)
 
             // Schedules: only an operator may submit; the kernel takes the interval through the shared submitter.
-            let now = kernel["timeSeconds"] as? Double ?? 0
+            let now = kernel.timeSeconds
             let body = """
                 {"entries":[{"interfacePoint":0,"startSeconds":\(now + 1),"endSeconds":\(now + 600),"netImportKW":450}]}
                 """
@@ -96,7 +96,7 @@ import Glibc
             while Date() < deadline, scheduled != 450 {
                 try await Task.sleep(nanoseconds: 200_000_000)
                 let reply = try await api.get("/api/v1/interface-points", token: Fixture.viewerToken)
-                scheduled = (reply.json as? [[String: Any]])?.first?["scheduledKW"] as? Double
+                scheduled = try? reply.json([InterfacePointStatus].self).first?.scheduledKW
             }
             #expect(scheduled == 450, "SUB-A's schedule after the submission: \(scheduled.map { "\($0)" } ?? "none")")
 
@@ -107,7 +107,7 @@ import Glibc
             #expect(service.stderr.contains("stopped api") && service.stderr.contains("historian: flushed"), "\(service.stderr)")
 
             let summaries = try SQLiteShell.count(database, "SELECT count(*) FROM cycle_summary")
-            let cycles = kernel["cycles"] as? Int ?? 0
+            let cycles = kernel.cycles
             #expect(summaries >= cycles, "every cycle's summary is stored: \(summaries) rows, \(cycles)+ cycles")
             #expect(try SQLiteShell.count(database, "SELECT count(*) FROM interface_sample") >= 2 * summaries)
             #expect(try SQLiteShell.count(database, "SELECT count(DISTINCT resource) FROM telemetry") == 4)

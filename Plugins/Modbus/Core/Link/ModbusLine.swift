@@ -1,4 +1,5 @@
 import CModbus
+import DSORuntime
 import Glibc
 import Synchronization
 

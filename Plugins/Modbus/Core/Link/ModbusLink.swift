@@ -1,4 +1,5 @@
 import CModbus
+import DSORuntime
 import Glibc
 
 /// One device's side of a Modbus line: its unit id and timeout, reconnect back-off and request count, over a TCP

@@ -1,9 +1,10 @@
 import DSODriverKit
 import DSOModbus
+import DSORuntime
 import DSODriverABI
 
 /// One Modbus device behind the ABI: its link, its points (registers and composed SunSpec controls) and set-point leases.
-final class ModbusDeviceInstance: DriverInstance {
+final class ModbusDeviceInstance: DriverPluginInstance {
     /// Where each point's registers sit in the buffer the batched reads fill.
     private struct Layout {
         let plan: ReadPlan

@@ -1,5 +1,6 @@
 import ArgumentParser
 import DSOCANBMS
+import DSORuntime
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -62,14 +63,14 @@ struct CANMonitorCommand: AsyncParsableCommand {
         try await reportingFailures {
             let link = try open()
             let interruption = Interruption()
-            let start = Self.monotonicSeconds()
+            let start = MonotonicClock.seconds()
             if !json { StandardOutput.writeLine("   time_s  id     message             signals") }
             var frames = 0
             var known = 0
             var nextKeepAlive = start
             var batch: [CANFrame] = []
             monitoring: while !interruption.requested {
-                let now = Self.monotonicSeconds()
+                let now = MonotonicClock.seconds()
                 if let seconds, now - start >= seconds { break }
                 batch.removeAll(keepingCapacity: true)
                 do {
@@ -78,7 +79,7 @@ struct CANMonitorCommand: AsyncParsableCommand {
                     throw CtlFailure(.unreachable, "\(error) after \(frames) frame(s)", hint: openHint)
                 }
                 for frame in batch {
-                    let decoded = DecodedFrame(frame, protocol: bmsProtocol, timeSeconds: Self.monotonicSeconds() - start)
+                    let decoded = DecodedFrame(frame, protocol: bmsProtocol, timeSeconds: MonotonicClock.seconds() - start)
                     if decoded.name != nil { known += 1 }
                     StandardOutput.writeLine(json ? try Self.jsonLine(decoded) : decoded.line)
                     frames += 1
@@ -90,7 +91,7 @@ struct CANMonitorCommand: AsyncParsableCommand {
                 }
                 usleep(5_000)
             }
-            let elapsed = Self.monotonicSeconds() - start
+            let elapsed = MonotonicClock.seconds() - start
             StandardError.write("\(frames) frame(s), \(known) known to \(bmsProtocol.name), in \(NumberText.format(elapsed, decimals: 1)) s\n")
             guard frames > 0 else {
                 throw CtlFailure(.unreachable, "no CAN frame in \(NumberText.format(elapsed, decimals: 1)) s on \(transportLabel)", hint: silenceHint)
@@ -156,11 +157,5 @@ struct CANMonitorCommand: AsyncParsableCommand {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return String(decoding: try encoder.encode(frame), as: UTF8.self)
-    }
-
-    private static func monotonicSeconds() -> Double {
-        var now = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &now)
-        return Double(now.tv_sec) + Double(now.tv_nsec) * 1e-9
     }
 }

@@ -1,3 +1,4 @@
+import DSOStatusSchema
 import Foundation
 
 /// `status`'s document: dsod's answers as they came (for `--json`), and their readable tables.
@@ -15,11 +16,11 @@ struct StatusReport: Encodable {
 
     private let views: Views
     private struct Views {
-        var kernel: StatusDocuments.Kernel
-        var points: [StatusDocuments.InterfacePoint]
-        var resources: [StatusDocuments.Resource]
-        var scores: StatusDocuments.Scores
-        var drivers: [StatusDocuments.Driver]?
+        var kernel: KernelStatus
+        var points: [InterfacePointStatus]
+        var resources: [ResourceStatus]
+        var scores: RegulationScores
+        var drivers: [DriverStatus]?
     }
     private enum CodingKeys: String, CodingKey {
         case url, status, interfacePoints, resources, scores, drivers, cycleDuration, cycleLateness
@@ -41,11 +42,11 @@ struct StatusReport: Encodable {
         self.drivers = try drivers.map { try decode(JSONValue.self, $0, "/api/v1/drivers") } ?? .null
         cycleDuration = metrics.flatMap { CycleTimes(metrics: $0, name: "dso_cycle_duration_seconds") }
         cycleLateness = metrics.flatMap { CycleTimes(metrics: $0, name: "dso_cycle_lateness_seconds") }
-        views = Views(kernel: try decode(StatusDocuments.Status.self, status, "/api/v1/status").kernel,
-                      points: try decode([StatusDocuments.InterfacePoint].self, interfacePoints, "/api/v1/interface-points"),
-                      resources: try decode([StatusDocuments.Resource].self, resources, "/api/v1/resources"),
-                      scores: try decode(StatusDocuments.Scores.self, scores, "/api/v1/regulation/scores"),
-                      drivers: try drivers.map { try decode([StatusDocuments.Driver].self, $0, "/api/v1/drivers") })
+        views = Views(kernel: try decode(StatusDocument.self, status, "/api/v1/status").kernel,
+                      points: try decode([InterfacePointStatus].self, interfacePoints, "/api/v1/interface-points"),
+                      resources: try decode([ResourceStatus].self, resources, "/api/v1/resources"),
+                      scores: try decode(RegulationScores.self, scores, "/api/v1/regulation/scores"),
+                      drivers: try drivers.map { try decode([DriverStatus].self, $0, "/api/v1/drivers") })
     }
 
     private static func kw(_ value: Double?) -> String { value.map { NumberText.trimmed($0, decimals: 1) } ?? "-" }
@@ -56,15 +57,15 @@ struct StatusReport: Encodable {
         cycle.append("dsod", url)
         cycle.append("kernel", "\(kernel.state), cycle \(kernel.cycleIndex) at \(NumberText.trimmed(kernel.timeSeconds, decimals: 1)) s, "
                      + "period \(ShortDuration.text(kernel.cyclePeriodSeconds))")
-        cycle.append("cycles", "\(kernel.cycles), overruns \(kernel.overruns), dropped records \(kernel.droppedRecords ?? 0), "
-                     + "infeasible \(kernel.infeasibleCycles ?? 0)")
+        cycle.append("cycles", "\(kernel.cycles), overruns \(kernel.overruns), dropped records \(kernel.droppedRecords), "
+                     + "infeasible \(kernel.infeasibleCycles)")
         cycle.append("cycle time", cycleDuration?.text ?? "n/a (/metrics not readable)")
         cycle.append("lateness", cycleLateness?.text ?? "n/a")
-        if kernel.regulationEnabled ?? false {
-            cycle.append("regulation", "signal \(NumberText.trimmed(kernel.signal ?? .nan, decimals: 3)), award \(Self.kw(kernel.awardKW)) kW, "
+        if kernel.regulationEnabled {
+            cycle.append("regulation", "signal \(NumberText.trimmed(kernel.signal, decimals: 3)), award \(Self.kw(kernel.awardKW)) kW, "
                          + "target \(Self.kw(kernel.regulationTargetKW)) kW, response \(Self.kw(kernel.regulationResponseKW)) kW")
         }
-        cycle.append("fleet", "\(kernel.controllableResources ?? 0) controllable, aggregate SOC "
+        cycle.append("fleet", "\(kernel.controllableResources) controllable, aggregate SOC "
                      + (kernel.aggregateSOC.map { "\(NumberText.trimmed($0 * 100, decimals: 1)) %" } ?? "-"))
         cycle.print()
 
@@ -83,7 +84,7 @@ struct StatusReport: Encodable {
         for resource in views.resources {
             let age = resource.telemetry.ageSeconds
             resources.append([resource.id, resource.kind, resource.health, Self.kw(resource.telemetry.measuredKW),
-                              Self.kw(resource.setpoint.kw) + (resource.setpoint.isFallback == true ? " (fallback)" : ""),
+                              Self.kw(resource.setpoint.kw) + (resource.setpoint.isFallback ? " (fallback)" : ""),
                               resource.setpoint.validForSeconds.map { NumberText.trimmed($0, decimals: 1) } ?? "-",
                               resource.telemetry.soc.map { NumberText.trimmed($0 * 100, decimals: 1) } ?? "-",
                               age.map { NumberText.trimmed($0, decimals: 2) } ?? "-",
@@ -96,8 +97,7 @@ struct StatusReport: Encodable {
             var table = Table(["name", "driver", "state", "reads ok", "failed", "last good s", "last error"],
                               alignments: [.left, .left, .left, .right, .right, .right, .left])
             for driver in drivers {
-                table.append([driver.name, driver.driver ?? "-", driver.state ?? "-", driver.readsOk.map(String.init) ?? "-",
-                              driver.readsFailed.map(String.init) ?? "-",
+                table.append([driver.name, driver.driver, driver.state, String(driver.readsOk), String(driver.readsFailed),
                               driver.lastGoodReadAgeSeconds.map { NumberText.trimmed($0, decimals: 2) } ?? "never",
                               driver.lastError ?? "-"])
             }
@@ -117,7 +117,7 @@ struct StatusReport: Encodable {
         list.append("PJM hourly", scores.pjmHourlyComposite.map { NumberText.trimmed($0, decimals: 3) } ?? "-")
         list.append("CAISO accuracy", (scores.caisoMeanAccuracy.map { NumberText.trimmed($0, decimals: 3) } ?? "-")
                     + ", this interval " + (scores.caisoCurrentIntervalAccuracy.map { NumberText.trimmed($0, decimals: 3) } ?? "-"))
-        list.append("CAISO mileage", "\(NumberText.trimmed(scores.caisoTotalMileageMW ?? 0, decimals: 2)) MW")
+        list.append("CAISO mileage", "\(NumberText.trimmed(scores.caisoTotalMileageMW, decimals: 2)) MW")
         list.print()
     }
 }

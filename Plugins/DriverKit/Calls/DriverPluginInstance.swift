@@ -1,7 +1,8 @@
 public import DSODriverABI
 
-/// What a Swift driver's open instance does; `DriverCalls` checks everything that crosses the C boundary first.
-public protocol DriverInstance: AnyObject {
+/// What a Swift driver plugin's open instance does, inside the plugin (the host's side is `HostedDriverInstance`);
+/// `DriverCalls` checks everything that crosses the C boundary first.
+public protocol DriverPluginInstance: AnyObject {
     /// Opens an instance from the host's configuration string (`key=value; …`); errors name the key at fault.
     static func open(host: HostConnection, configuration: String) throws(DriverOpenError) -> Self
     /// The host connection given at open (log and clock).
@@ -18,7 +19,7 @@ public protocol DriverInstance: AnyObject {
     func close()
 }
 
-extension DriverInstance {
+extension DriverPluginInstance {
     /// Read-only devices (meters, BMSs): every write is refused with DSO_ERROR_READ_ONLY.
     public func write(point index: Int, value: Double, validUntilNanoseconds: Int64) throws(DriverCallError) {
         throw DriverCallError(Int32(DSO_ERROR_READ_ONLY), "write: point \(index) is read-only (this driver takes no set points)")

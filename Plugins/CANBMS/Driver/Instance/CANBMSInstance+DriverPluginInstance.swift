@@ -2,7 +2,7 @@ import DSODriverABI
 import DSODriverKit
 
 /// The BMS behind the plugin's vtable: a read-only device, so writes get the kit's read-only refusal.
-extension CANBMSInstance: DriverInstance {
+extension CANBMSInstance: DriverPluginInstance {
     static func open(host: HostConnection, configuration: String) throws(DriverOpenError) -> CANBMSInstance {
         try CANBMSInstance(host: host, configuration: CANBMSConfiguration(parsing: configuration))
     }

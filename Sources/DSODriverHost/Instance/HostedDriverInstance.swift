@@ -3,12 +3,13 @@ import DSOModel
 import Dispatch
 import Synchronization
 
-/// One opened driver instance: the driver's handle, its points, its resolved routes and the two
-/// lock-free exchanges with the kernel (telemetry snapshot out, set point mailbox in).
+/// One driver instance as the host holds it (inside a Swift plugin the instance is a `DriverPluginInstance`): the
+/// driver's handle, its points, its resolved routes and the two lock-free exchanges with the kernel (telemetry
+/// snapshot out, set point mailbox in).
 ///
 /// The driver is called from one thread at a time, as the ABI promises: the instance's I/O thread in
 /// threaded mode, the caller of `beforeCycle`/`afterCycle` in synchronous mode.
-final class DriverInstance: @unchecked Sendable {
+final class HostedDriverInstance: @unchecked Sendable {
     // Sendable: the driver-side buffers and `lastOutcome`/`writeFailing`/`nextPoll` belong to the one
     // thread that calls the driver; the kernel side touches only the snapshot (reader), the mailbox
     // (writer), the routes (immutable after init) and atomics.
@@ -39,7 +40,7 @@ final class DriverInstance: @unchecked Sendable {
 
     static let idle = Int64.min
     /// Host-clock time the running driver call started, or `idle`.
-    let callStartedNanoseconds = Atomic<Int64>(DriverInstance.idle)
+    let callStartedNanoseconds = Atomic<Int64>(HostedDriverInstance.idle)
     /// Set by the bridge each cycle.
     let isStale = Atomic<Bool>(true)
     let counters = InstanceCounters()
@@ -92,7 +93,7 @@ final class DriverInstance: @unchecked Sendable {
 
     /// Opens the instance with its configuration string, reads its points and resolves its map.
     static func open(_ configuration: DriverConfiguration, library: DriverLibrary, model: SubstationModel,
-                     log: @escaping DriverLogHandler, clock: HostClock) throws(DriverConfigurationError) -> DriverInstance {
+                     log: @escaping DriverLogHandler, clock: HostClock) throws(DriverConfigurationError) -> HostedDriverInstance {
         let context = HostContext(instanceName: configuration.name, log: log, clock: clock)
         let opened: OpenedDriverInstance
         do {
@@ -110,7 +111,7 @@ final class DriverInstance: @unchecked Sendable {
             library.abandon(opened)
             throw error
         }
-        return DriverInstance(configuration: configuration, library: library, context: context, hostBlock: opened.hostBlock,
+        return HostedDriverInstance(configuration: configuration, library: library, context: context, hostBlock: opened.hostBlock,
                               handle: opened.handle, points: points, routes: routes)
     }
 
