@@ -131,8 +131,9 @@ final class ISOConnectionPool {
 
     private func close(_ index: Int, _ reason: String, now: Double) {
         let connection = connections.remove(at: index)
-        Glibc.close(connection.socket)
+        // Logged before the socket closes, so whoever sees the close finds the reason already written.
         log.line("iso-link: client \(connection.peer) \(reason)", atSeconds: now, always: connection.mayWrite)
+        Glibc.close(connection.socket)
     }
 
     private static func makeNonBlocking(_ socket: Int32) {
