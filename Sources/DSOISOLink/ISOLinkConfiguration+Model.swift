@@ -4,7 +4,7 @@ extension ISOLinkConfiguration {
     /// A configuration whose write limits come from the substation model: the award may not exceed the
     /// regulating resources' combined rating, and each dispatch target must respect its interface limits.
     public init(endpoint: ISOEndpoint, writers: [IPv4Address], model: SubstationModel, initialAwardMW: Double,
-                signalTTLSeconds: Double) {
+                signalTTLSeconds: Double, connections: ISOConnectionLimits = ISOConnectionLimits()) {
         let regulatingKW = model.resources.filter(\.providesRegulation)
             .reduce(0) { $0 + max($1.maximumKW, -$1.minimumKW) }
         let limits = ISOWriteLimits(
@@ -12,6 +12,7 @@ extension ISOLinkConfiguration {
             importLimitsKW: model.interfacePoints.map(\.importLimitKW),
             exportLimitsKW: model.interfacePoints.map(\.exportLimitKW),
             signalTTLSeconds: signalTTLSeconds)
-        self.init(endpoint: endpoint, writers: writers, limits: limits, initialAwardMW: initialAwardMW)
+        self.init(endpoint: endpoint, writers: writers, limits: limits, initialAwardMW: initialAwardMW,
+                  connections: connections)
     }
 }

@@ -8,16 +8,16 @@ public struct ISOLinkConfiguration: Sendable {
     public var limits: ISOWriteLimits
     /// The award in effect before the ISO writes one, MW.
     public var initialAwardMW: Double
-    /// Most clients connected at once; more are turned away.
-    public var maximumClients: Int
+    /// Connection slots (some kept for writers), idle timeout and request deadline.
+    public var connections: ISOConnectionLimits
 
     public init(endpoint: ISOEndpoint, writers: [IPv4Address], limits: ISOWriteLimits, initialAwardMW: Double,
-                maximumClients: Int = 16) {
+                connections: ISOConnectionLimits = ISOConnectionLimits()) {
         self.endpoint = endpoint
         self.writers = writers
         self.limits = limits
         self.initialAwardMW = initialAwardMW
-        self.maximumClients = maximumClients
+        self.connections = connections
     }
 
     /// Parses a comma-separated allow-list of IPv4 addresses (`127.0.0.1,10.0.0.5`).

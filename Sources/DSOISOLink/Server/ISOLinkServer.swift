@@ -15,7 +15,8 @@ import Glibc
 /// messages and schedule entries pushed into the kernel's inbound port — while it runs, this thread is
 /// the one producer of the port's `.isoLink` ring. A refused write gets a Modbus
 /// exception and a log line. When no set point arrives within the signal TTL it logs the link as lost
-/// (the kernel ramps regulation to zero by itself) and logs its return.
+/// (the kernel ramps regulation to zero by itself) and logs its return. The sockets are `ISOConnectionPool`'s:
+/// no client can block this thread, and the writers always find a slot.
 public final class ISOLinkServer: @unchecked Sendable {
     // Sendable: after `start()` every mutable property below is touched only by the link thread; the
     // caller's thread only sets `stopping` (atomic) and waits on `finished` before `deinit` frees memory.
@@ -26,8 +27,10 @@ public final class ISOLinkServer: @unchecked Sendable {
     private var producer: ISOInboundProducer
     private var context: OpaquePointer?
     private var mapping: UnsafeMutablePointer<modbus_mapping_t>?
-    private var listenSocket: Int32 = -1
-    private var clients: [Client] = []
+    private var pool: ISOConnectionPool?
+    private let connectionLog: ISOLogRateLimiter
+    /// The request being answered, padded to the largest frame so libmodbus never reads past it.
+    private var query = [UInt8](repeating: 0, count: MBAPFrame.maximumBytes)
     private var refusedWrites = 0
     private var lastWriteRefused = false
     private var linkReportedLost = false
@@ -37,13 +40,6 @@ public final class ISOLinkServer: @unchecked Sendable {
     /// The port actually listened on (useful when the configuration asked for port 0).
     public private(set) var port = 0
 
-    private struct Client {
-        var socket: Int32
-        var peer: IPv4Address
-        var mayWrite: Bool
-    }
-
-    static let maximumADUBytes = 260
     static let pollMilliseconds: Int32 = 50
 
     /// Prepares the link; it stamps messages on the kernel's clock through `epoch`.
@@ -55,9 +51,11 @@ public final class ISOLinkServer: @unchecked Sendable {
             throw .invalidSetting(key: "interface points", value: "\(configuration.limits.interfacePointCount)",
                                   expected: "at most \(ISORegisterMap.maximumInterfacePoints) for the register map")
         }
+        try configuration.connections.validate()
         self.configuration = configuration
         self.board = board
         self.log = log
+        connectionLog = ISOLogRateLimiter(linesPerSecond: configuration.connections.logLinesPerSecond, write: log)
         holding = ISOHoldingRegisters(limits: configuration.limits, initialAwardMW: configuration.initialAwardMW)
         producer = ISOInboundProducer(port: port, epoch: epoch, initialAwardKW: configuration.initialAwardMW * 1000,
                                       onDispatchTargets: onDispatchTargets)
@@ -75,11 +73,12 @@ public final class ISOLinkServer: @unchecked Sendable {
             throw .listenFailed(endpoint: endpoint.description, reason: "modbus_new_tcp failed")
         }
         self.context = context
-        let socket = modbus_tcp_listen(context, 8)
+        let socket = modbus_tcp_listen(context, 32)
         guard socket >= 0 else {
             throw .listenFailed(endpoint: endpoint.description, reason: String(cString: strerror(errno)))
         }
-        listenSocket = socket
+        pool = ISOConnectionPool(listenSocket: socket, limits: configuration.connections, writers: configuration.writers,
+                                 log: connectionLog)
         var address = sockaddr_in()
         var length = socklen_t(MemoryLayout<sockaddr_in>.size)
         withUnsafeMutablePointer(to: &address) {
@@ -91,7 +90,10 @@ public final class ISOLinkServer: @unchecked Sendable {
         copyHoldingIntoMapping()
         refreshInputRegisters(now: MonotonicClock.seconds())
         let writers = configuration.writers.map(\.description).joined(separator: ", ")
-        log("iso-link: listening on \(endpoint.host):\(port); writers: \(writers.isEmpty ? "none (read-only)" : writers)")
+        let connections = configuration.connections
+        log("iso-link: listening on \(endpoint.host):\(port); writers: \(writers.isEmpty ? "none (read-only)" : writers); "
+            + "\(connections.maximumClients) clients (\(connections.writerSlots) kept for writers), "
+            + "idle timeout \(connections.idleTimeoutSeconds) s, request deadline \(connections.requestDeadlineSeconds) s")
         let thread = Thread { [self] in runLoop() }
         thread.name = "org.opendso.iso-link"
         self.thread = thread
@@ -111,24 +113,10 @@ public final class ISOLinkServer: @unchecked Sendable {
             let now = MonotonicClock.seconds()
             producer.flush()
             watchLink(now: now)
-            var descriptors = [pollfd(fd: listenSocket, events: Int16(POLLIN), revents: 0)]
-            descriptors += clients.map { pollfd(fd: $0.socket, events: Int16(POLLIN), revents: 0) }
-            let ready = poll(&descriptors, nfds_t(descriptors.count), Self.pollMilliseconds)
-            guard ready > 0 else { continue }
-            if descriptors[0].revents != 0 { acceptClient() }
-            var closed: [Int32] = []
-            for descriptor in descriptors.dropFirst() where descriptor.revents != 0 {
-                if !serve(socket: descriptor.fd) { closed.append(descriptor.fd) }
-            }
-            for socket in closed {
-                Glibc.close(socket)
-                clients.removeAll { $0.socket == socket }
-            }
+            pool?.pass(milliseconds: Self.pollMilliseconds) { client, frame in serve(frame, from: client) }
         }
-        for client in clients { Glibc.close(client.socket) }
-        clients.removeAll()
-        if listenSocket >= 0 { Glibc.close(listenSocket) }
-        listenSocket = -1
+        pool?.closeAll()
+        pool = nil
         log("iso-link: stopped (\(producer.pushedRegulation) regulation messages, \(producer.pushedSchedules) schedule entries pushed, \(refusedWrites) writes refused)")
         finished.signal()
     }
@@ -142,53 +130,27 @@ public final class ISOLinkServer: @unchecked Sendable {
         linkReportedLost = lost
     }
 
-    private func acceptClient() {
-        var address = sockaddr_in()
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let socket = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { accept(listenSocket, $0, &length) }
+    /// Answers one whole request (`MBAPFrame`); false when the reply could not be sent (the client is closed).
+    private func serve(_ frame: UnsafeBufferPointer<UInt8>, from client: ISOConnection) -> Bool {
+        guard let context else { return false }
+        modbus_set_socket(context, client.socket)
+        query.withUnsafeMutableBufferPointer { query in
+            _ = query.initialize(fromContentsOf: frame)
+            query[frame.count...].update(repeating: 0)
         }
-        guard socket >= 0 else { return }
-        let peer = IPv4Address(networkOrder: address.sin_addr.s_addr)
-        guard clients.count < configuration.maximumClients else {
-            log("iso-link: refused connection from \(peer): already \(clients.count) clients")
-            Glibc.close(socket)
-            return
-        }
-        let mayWrite = configuration.writers.contains(peer)
-        clients.append(Client(socket: socket, peer: peer, mayWrite: mayWrite))
-        log("iso-link: client \(peer) connected (\(mayWrite ? "may write" : "read-only"))")
-    }
-
-    /// Receives and answers one request; false when the client has gone.
-    private func serve(socket: Int32) -> Bool {
-        guard let context, let client = clients.first(where: { $0.socket == socket }) else { return false }
-        modbus_set_socket(context, socket)
-        var query = [UInt8](repeating: 0, count: Self.maximumADUBytes)
-        let length = Int(modbus_receive(context, &query))
-        if length < 0 {
-            log("iso-link: client \(client.peer) disconnected")
-            return false
-        }
-        guard length > 0 else { return true }
-        let headerLength = Int(modbus_get_header_length(context))
-        let request = query.withUnsafeBufferPointer { ModbusRequest($0, length: length, headerLength: headerLength) }
-        guard let request else {
-            reply(exception: ISOWriteRefusal.illegalDataValue, query: &query)
-            return true
-        }
+        guard let request = ModbusRequest(frame: frame) else { return reply(exception: ISOWriteRefusal.illegalDataValue) }
         let now = MonotonicClock.seconds()
         switch request.function {
         case ModbusRequest.readHolding, ModbusRequest.readInput:
             refreshInputRegisters(now: now)
-            _ = modbus_reply(context, &query, Int32(length), mapping)
+            return reply(length: frame.count)
         case _ where request.isWrite:
             guard client.mayWrite else {
                 refusedWrites += 1
                 lastWriteRefused = true
-                log("iso-link: refused write to registers \(request.address)… from \(client.peer): not in the writers list")
-                reply(exception: ISOWriteRefusal.illegalFunction, query: &query)
-                return true
+                connectionLog.line("iso-link: refused write to registers \(request.address)… from \(client.peer): not in the writers list",
+                                   atSeconds: now)
+                return reply(exception: ISOWriteRefusal.illegalFunction)
             }
             let wasLost = holding.linkLost(atSeconds: now) || holding.lastAcceptedSeconds == nil
             switch holding.write(address: request.address, values: request.values, atSeconds: now) {
@@ -196,25 +158,30 @@ public final class ISOLinkServer: @unchecked Sendable {
                 refusedWrites += 1
                 lastWriteRefused = true
                 log("iso-link: refused write from \(client.peer): \(refusal.reason)")
-                reply(exception: refusal.exceptionCode, query: &query)
+                return reply(exception: refusal.exceptionCode)
             case .success(let commands):
                 lastWriteRefused = false
-                _ = modbus_reply(context, &query, Int32(length), mapping)
+                let sent = reply(length: frame.count)
                 copyHoldingIntoMapping()
                 producer.submit(commands)
                 if wasLost, commands.contains(where: { if case .signal = $0 { true } else { false } }) {
                     log("iso-link: set points from \(client.peer) (counter \(holding.lastCounter ?? 0)); regulation follows the ISO")
                     linkReportedLost = false
                 }
+                return sent
             }
         default:
-            reply(exception: ISOWriteRefusal.illegalFunction, query: &query)
+            return reply(exception: ISOWriteRefusal.illegalFunction)
         }
-        return true
     }
 
-    private func reply(exception code: UInt8, query: inout [UInt8]) {
-        _ = modbus_reply_exception(context, &query, UInt32(code))
+    /// libmodbus answers the request in `query` from the register image; false when it could not be sent.
+    private func reply(length: Int) -> Bool {
+        modbus_reply(context, &query, Int32(length), mapping) >= 0
+    }
+
+    private func reply(exception code: UInt8) -> Bool {
+        modbus_reply_exception(context, &query, UInt32(code)) >= 0
     }
 
     private func copyHoldingIntoMapping() {

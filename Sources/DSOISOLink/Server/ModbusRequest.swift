@@ -8,22 +8,26 @@ struct ModbusRequest {
     var address = 0
     var values: [UInt16] = []
 
-    /// Decodes the PDU after a `headerLength`-byte header (7 for TCP) of a `length`-byte request; nil if truncated.
-    init?(_ bytes: UnsafeBufferPointer<UInt8>, length: Int, headerLength: Int) {
-        guard length > headerLength else { return nil }
-        let pdu = headerLength
+    /// Decodes one whole MBAP frame (`MBAPFrame`); nil when a function the link serves has a PDU of the wrong
+    /// size. Other functions decode to their code alone (the link answers them with exception 01).
+    init?(frame bytes: UnsafeBufferPointer<UInt8>) {
+        let pdu = MBAPFrame.headerBytes
+        guard bytes.count > pdu else { return nil }
+        let pduBytes = bytes.count - pdu
         function = bytes[pdu]
         func word(_ offset: Int) -> UInt16 { UInt16(bytes[pdu + offset]) << 8 | UInt16(bytes[pdu + offset + 1]) }
         switch function {
+        case Self.readHolding, Self.readInput:
+            guard pduBytes == 5 else { return nil }
         case Self.writeSingle:
-            guard length >= pdu + 5 else { return nil }
+            guard pduBytes == 5 else { return nil }
             address = Int(word(1))
             values = [word(3)]
         case Self.writeMultiple:
-            guard length >= pdu + 6 else { return nil }
+            guard pduBytes >= 6 else { return nil }
             address = Int(word(1))
             let count = Int(word(3))
-            guard count >= 1, count <= 123, Int(bytes[pdu + 5]) == count * 2, length >= pdu + 6 + count * 2 else {
+            guard count >= 1, count <= 123, Int(bytes[pdu + 5]) == count * 2, pduBytes == 6 + count * 2 else {
                 return nil
             }
             values = (0..<count).map { word(6 + 2 * $0) }

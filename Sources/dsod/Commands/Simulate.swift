@@ -57,6 +57,18 @@ struct Simulate: ParsableCommand {
     @Option(name: .customLong("iso-writers"), help: "Comma-separated IPv4 addresses allowed to write to the ISO link; others may only read.")
     var isoWriters = "127.0.0.1"
 
+    @Option(name: .customLong("iso-max-clients"), help: "Most ISO link connections at once, writers and readers (default 16).")
+    var isoMaxClients = ISOConnectionLimits().maximumClients
+
+    @Option(name: .customLong("iso-writer-slots"), help: "ISO link connections kept for the writers; readers share the rest (default 4).")
+    var isoWriterSlots = ISOConnectionLimits().writerSlots
+
+    @Option(name: .customLong("iso-idle-timeout-s"), help: "Close an ISO link connection with no request for this long, seconds (default 30).")
+    var isoIdleTimeoutSeconds = ISOConnectionLimits().idleTimeoutSeconds
+
+    @Option(name: .customLong("iso-request-deadline-s"), help: "Close an ISO link connection whose request is not whole this long after its first byte, seconds (default 2).")
+    var isoRequestDeadlineSeconds = ISOConnectionLimits().requestDeadlineSeconds
+
     @Option(name: .customLong("signal-ttl-s"), help: "Regulation signal time-to-live, seconds: past it regulation ramps to zero (default 12).")
     var signalTTLSeconds: Double?
 
@@ -121,7 +133,10 @@ extension Simulate {
             let configuration = try ISOLinkConfiguration(
                 endpoint: ISOEndpoint(parsing: endpoint), writers: ISOLinkConfiguration.parseWriters(isoWriters),
                 model: scenario.model, initialAwardMW: scenario.regulation.awardMW,
-                signalTTLSeconds: kernel.configuration.regulationSignalTTLSeconds)
+                signalTTLSeconds: kernel.configuration.regulationSignalTTLSeconds,
+                connections: ISOConnectionLimits(maximumClients: isoMaxClients, writerSlots: isoWriterSlots,
+                                                 idleTimeoutSeconds: isoIdleTimeoutSeconds,
+                                                 requestDeadlineSeconds: isoRequestDeadlineSeconds))
             let board = ISOTelemetryBoard(interfacePointCount: scenario.model.interfacePoints.count)
             let server = try ISOLinkServer(configuration: configuration, port: loop.port, epoch: loop.epoch, board: board,
                                            log: log)

@@ -15,10 +15,11 @@ final class RunningLink: Sendable {
     let server: ISOLinkServer
     private let lines = LogLines()
 
-    init(writers: [String] = ["127.0.0.1"], ttlSeconds: Double = 12, awardMW: Double = 1.0) throws {
+    init(writers: [String] = ["127.0.0.1"], ttlSeconds: Double = 12, awardMW: Double = 1.0,
+         connections: ISOConnectionLimits = ISOConnectionLimits()) throws {
         let configuration = ISOLinkConfiguration(
             endpoint: ISOEndpoint(host: "127.0.0.1", port: 0), writers: writers.compactMap(IPv4Address.init),
-            limits: LinkFixtures.limits(ttlSeconds: ttlSeconds), initialAwardMW: awardMW)
+            limits: LinkFixtures.limits(ttlSeconds: ttlSeconds), initialAwardMW: awardMW, connections: connections)
         let lines = self.lines
         epoch.pin(kernelNanoseconds: 0, monotonicNanoseconds: MonotonicClock.nanoseconds(),
                   unixSeconds: KernelEpoch.unixSecondsNow())
