@@ -1,4 +1,3 @@
-import DSOSimulation
 import DSOScenario
 public import Foundation
 import TOMLKit

@@ -1,6 +1,5 @@
 public import DSODriverHost
 public import DSOModel
-public import DSOSimulation
 public import DSOScenario
 
 /// Everything `dsod run` needs, read and validated from one service TOML file (docs/configuration.md).

@@ -1,4 +1,3 @@
-public import DSOSimulation
 public import DSOScenario
 
 /// Everything wrong with a service configuration at once, each issue naming its key (and file when it is

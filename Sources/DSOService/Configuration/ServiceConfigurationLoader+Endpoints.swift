@@ -1,4 +1,3 @@
-import DSOSimulation
 import DSOScenario
 
 /// `[iso_link]`, `[historian]` and `[api]`.
@@ -22,8 +21,20 @@ extension ServiceConfigurationLoader {
                 section.report("writers", found: section.describe(value), expected: expected)
             }
         }
+        let maximumClients = section.optionalInt("max_clients", 1...256) ?? 16
+        var writerSlots = section.optionalInt("writer_slots", 0...256) ?? min(4, maximumClients)
+        if writerSlots > maximumClients {
+            section.report("writer_slots", found: "\(writerSlots)", expected: "at most max_clients (\(maximumClients))")
+            writerSlots = maximumClients
+        }
+        let idle = section.double("idle_timeout_s", default: 30, .within(1...86_400))
+        let deadline = section.double("request_deadline_s", default: 2, .within(0.1...60))
         section.finish()
-        return listen.map { ServiceConfiguration.ISOLinkSettings(listen: $0, writers: writers) }
+        return listen.map {
+            ServiceConfiguration.ISOLinkSettings(listen: $0, writers: writers, maximumClients: maximumClients,
+                                                 writerSlots: writerSlots, idleTimeoutSeconds: idle,
+                                                 requestDeadlineSeconds: deadline)
+        }
     }
 
     func readHistorian() -> ServiceConfiguration.HistorianSettings? {

@@ -1,5 +1,4 @@
 import DSODriverHost
-import DSOSimulation
 import DSOScenario
 import Foundation
 import TOMLKit

@@ -54,10 +54,22 @@ extension ServiceConfiguration {
         public var listen: String
         /// IPv4 addresses allowed to write (the ISO's EMS); empty: nobody may write.
         public var writers: [String]
+        /// Most connections at once (`max_clients`), of which `writer_slots` only writers may take.
+        public var maximumClients: Int
+        public var writerSlots: Int
+        /// A connection without a complete request for this long is closed (`idle_timeout_s`).
+        public var idleTimeoutSeconds: Double
+        /// A request must arrive whole within this long of its first byte (`request_deadline_s`).
+        public var requestDeadlineSeconds: Double
 
-        public init(listen: String, writers: [String]) {
+        public init(listen: String, writers: [String], maximumClients: Int = 16, writerSlots: Int = 4,
+                    idleTimeoutSeconds: Double = 30, requestDeadlineSeconds: Double = 2) {
             self.listen = listen
             self.writers = writers
+            self.maximumClients = maximumClients
+            self.writerSlots = writerSlots
+            self.idleTimeoutSeconds = idleTimeoutSeconds
+            self.requestDeadlineSeconds = requestDeadlineSeconds
         }
     }
 

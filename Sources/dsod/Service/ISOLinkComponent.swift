@@ -21,7 +21,10 @@ final class ISOLinkComponent: ServiceComponent, @unchecked Sendable {
         let writers = try ISOLinkConfiguration.parseWriters(settings.writers.joined(separator: ","))
         let configuration = try ISOLinkConfiguration(
             endpoint: ISOEndpoint(parsing: settings.listen), writers: writers, model: model,
-            initialAwardMW: initialAwardMW, signalTTLSeconds: signalTTLSeconds)
+            initialAwardMW: initialAwardMW, signalTTLSeconds: signalTTLSeconds,
+            connections: ISOConnectionLimits(maximumClients: settings.maximumClients, writerSlots: settings.writerSlots,
+                                             idleTimeoutSeconds: settings.idleTimeoutSeconds,
+                                             requestDeadlineSeconds: settings.requestDeadlineSeconds))
         board = ISOTelemetryBoard(interfacePointCount: model.interfacePoints.count)
         server = try ISOLinkServer(configuration: configuration, port: port, epoch: epoch, board: board,
                                    onDispatchTargets: { entries in

@@ -75,6 +75,39 @@ import Testing
         }
     }
 
+    @Test func isoLinkConnectionLimitsAreReadAndChecked() throws {
+        let scenario = RepositoryFiles.path("examples/small-dso.toml")
+        let good = try ServiceConfiguration.parse(toml: """
+            [simulation]
+            scenario = "\(scenario)"
+            [iso_link]
+            listen = "127.0.0.1:1502"
+            writers = ["127.0.0.1"]
+            max_clients = 8
+            writer_slots = 3
+            idle_timeout_s = 12
+            request_deadline_s = 0.5
+            """, path: "/tmp/service.toml")
+        #expect(good.isoLink == ServiceConfiguration.ISOLinkSettings(
+            listen: "127.0.0.1:1502", writers: ["127.0.0.1"], maximumClients: 8, writerSlots: 3,
+            idleTimeoutSeconds: 12, requestDeadlineSeconds: 0.5))
+        #expect {
+            _ = try ServiceConfiguration.parse(toml: """
+                [simulation]
+                scenario = "\(scenario)"
+                [iso_link]
+                listen = "127.0.0.1:1502"
+                max_clients = 4
+                writer_slots = 6
+                idle_timeout_s = 0
+                """, path: "/tmp/service.toml")
+        } throws: { error in
+            let text = "\(error)"
+            return text.contains("iso_link.writer_slots: found 6, expected at most max_clients (4)")
+                && text.contains("iso_link.idle_timeout_s")
+        }
+    }
+
     @Test func scenarioIssuesNameTheScenarioFile() throws {
         try RepositoryFiles.withTemporaryFolder { folder in
             let scenario = folder.appendingPathComponent("grid.toml").path

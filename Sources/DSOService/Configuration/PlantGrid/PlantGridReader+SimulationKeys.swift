@@ -1,4 +1,3 @@
-import DSOSimulation
 import DSOScenario
 
 /// The real grid's own rule on top of the shared vocabulary: a key that only describes a simulated device or

@@ -1,5 +1,4 @@
 import DSOModel
-import DSOSimulation
 import DSOScenario
 
 /// Reads the grid of a real-driver service from the service file's own tables (`[[interface_points]]`,
