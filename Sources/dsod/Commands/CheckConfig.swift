@@ -1,4 +1,6 @@
 import ArgumentParser
+import DSOCycleLoop
+import DSODriverHost
 import DSOService
 import Foundation
 
@@ -7,7 +9,11 @@ struct CheckConfig: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check-config",
         abstract: "Validate a service configuration; print every issue (key and what was expected) at once.",
-        discussion: "Exit status 0 when the file is valid, 1 otherwise. Format: docs/configuration.md."
+        discussion: """
+            Exit status 0 when the file is valid, 1 otherwise. Format: docs/configuration.md. \
+            Driver plugins are loaded and their instances opened as `dsod run` opens them (then closed), \
+            so a file that passes here does not fail at start-up for a plugin.
+            """
     )
 
     @Argument(help: "Service configuration file (TOML).")
@@ -23,7 +29,32 @@ struct CheckConfig: ParsableCommand {
             throw ExitCode(1)
         }
         for line in Self.summary(of: configuration) { print(line) }
+        do {
+            if let opened = try Self.openDevices(configuration) { print(opened) }
+        } catch {
+            print("\(configuration.path): \(error)")
+            print("1 issue in \(configuration.path)")
+            throw ExitCode(1)
+        }
         print("\(configuration.path): OK")
+    }
+
+    /// Loads every plugin and opens every instance the way `dsod run` does (version and symbol checks,
+    /// open, point list, point maps against the grid), then closes them; nil when no plugin is configured.
+    static func openDevices(_ configuration: ServiceConfiguration) throws -> String? {
+        let drivers: [DriverConfiguration]
+        switch configuration.devices {
+        case .drivers:
+            drivers = configuration.driverConfigurations
+        case .simulation(let simulation):
+            guard case .plugin(let library) = simulation.devicePath else { return nil }
+            drivers = [SimulatedDevicePath.driverConfiguration(scenario: simulation.scenario, libraryPath: library,
+                                                               periodSeconds: configuration.kernel.periodSeconds)]
+        }
+        let host = try DriverHost(configurations: drivers, model: configuration.model, mode: .synchronous)
+        host.stop()
+        let points = drivers.map(\.points.count).reduce(0, +)
+        return "plugins: \(drivers.count) instance\(drivers.count == 1 ? "" : "s") opened and closed, \(points) points mapped"
     }
 }
 

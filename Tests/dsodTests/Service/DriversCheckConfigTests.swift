@@ -41,13 +41,54 @@ import Testing
         scale = 0.001
         """
 
+    /// A Modbus storage on a port nobody listens on: with `models=` the plugin opens from the configuration,
+    /// as `dsod run` would at a substation whose battery is still off.
+    static func modbusDriver(library: String, port: Int) -> String {
+        """
+        [[drivers]]
+        name = "bess-1"
+        library = "\(library)"
+        config = "name=bess-1; host=127.0.0.1; port=\(port); unit=1; models=1,124,802"
+        sign = "generation_positive"
+
+        [[drivers.points]]
+        point = "m802.W"
+        resource = "BESS-1"
+        quantity = "measured_kw"
+        scale = 0.001
+        """
+    }
+
+    /// check-config opens plugins as `dsod run` does: a file `run` would refuse for its plugin does not pass.
+    @Test func pluginsAreOpenedAsRunOpensThem() async throws {
+        try await TemporaryFolder.with { folder in
+            let modbus = try PluginLibrary.modbus.path()
+            let good = try folder.write("good.toml", Self.service(drivers: Self.modbusDriver(library: modbus, port: try freeTCPPort())))
+            let ok = try await DSOD.run(["check-config", good], in: folder, timeoutSeconds: 60)
+            #expect(ok.status == 0 && ok.stdout.contains("plugins: 1 instance opened and closed, 1 points mapped"), "\(ok)")
+
+            // A file that is no shared library, and a shared library that is no driver plugin (zlib: no entry point).
+            let zlib = ["/usr/lib/x86_64-linux-gnu/libz.so.1", "/lib/x86_64-linux-gnu/libz.so.1", "/usr/lib/aarch64-linux-gnu/libz.so.1"]
+                .first { FileManager.default.fileExists(atPath: $0) }
+            for library in ["/etc/hostname"] + (zlib.map { [$0] } ?? []) {
+                let text = Self.service(drivers: Self.goodDriver.replacingOccurrences(of: "libDriver.so", with: library))
+                let bad = try folder.write("bad.toml", text)
+                let result = try await DSOD.run(["check-config", bad], in: folder, timeoutSeconds: 60)
+                #expect(result.status == 1 && result.exited && !result.looksLikeACrash, "\(library): \(result)")
+                #expect(!result.stdout.contains("OK"), "\(library) must not pass\n\(result.stdout)")
+                #expect(result.stdout.contains("1 issue in \(bad)"), "\(result.stdout)")
+            }
+
+            let mapped = Self.modbusDriver(library: modbus, port: try freeTCPPort()).replacingOccurrences(of: "m802.W", with: "m802.NoSuchPoint")
+            let unknownPoint = try folder.write("point.toml", Self.service(drivers: mapped))
+            let refused = try await DSOD.run(["check-config", unknownPoint], in: folder, timeoutSeconds: 60)
+            #expect(refused.status == 1 && refused.stdout.contains("m802.NoSuchPoint"), "\(refused)")
+        }
+    }
+
     @Test func everyDriverIssueIsListedWithTheOtherSections() async throws {
         try await TemporaryFolder.with { folder in
-            // check-config only looks for the library file; opening it is `dsod run`'s business.
-            _ = try folder.write("libDriver.so", "not opened by check-config")
-            let good = try folder.write("good.toml", Self.service(drivers: Self.goodDriver))
-            let ok = try await DSOD.run(["check-config", good], in: folder, timeoutSeconds: 60)
-            #expect(ok.status == 0 && ok.stdout.contains("1 driver: bess-1"), "the grid and driver are valid as written\n\(ok)")
+            _ = try folder.write("libDriver.so", "a file check-config reports only once the rest is valid")
 
             let bad = try folder.write("bad.toml", Self.service(service: "stop_timeout_s = 0", drivers: """
                 [[drivers]]
