@@ -178,7 +178,7 @@ let package = Package(
         .testTarget(name: "DSODriverHostTests", dependencies: ["DSODriverHost", "DSODriverABI", "DSOKernel", "DSOModel", "DSORuntime"]),
         .testTarget(name: "DSORuntimeTests", dependencies: ["DSORuntime"]),
         .testTarget(name: "DSODispatchTests", dependencies: ["DSODispatch", "OpenDSOTestSupport"]),
-        .testTarget(name: "DSOKernelTests", dependencies: ["DSOKernel", "DSOModel", "DSORuntime", "DSOSimulation"]),
+        .testTarget(name: "DSOKernelTests", dependencies: ["DSOKernel", "DSOModel", "DSORuntime", "DSOSimulation", "OpenDSOTestSupport"]),
         .testTarget(name: "DSOScoringTests", dependencies: ["DSOScoring"]),
         .testTarget(name: "DSOSimulationTests", dependencies: ["DSOSimulation", "DSOKernel", "DSOModel"]),
         .testTarget(name: "DSOISOLinkTests", dependencies: ["DSOISOLink", "DSOKernel", "DSOModel", "CModbus", "OpenDSOTestSupport"]),

@@ -9,6 +9,8 @@ public struct KernelCounters: Sendable, Hashable {
     public var refusedCommands: Int = 0
     /// Records not handed to the recorder because it had no free frame (it fell behind).
     public var droppedRecords: Int = 0
+    /// Events not handed to the events ring because it was full (its reader fell behind).
+    public var droppedEvents: Int = 0
     /// Cycles where some interface point's dispatch was infeasible.
     public var infeasibleCycles: Int = 0
     public init() {}
