@@ -60,8 +60,10 @@ public enum RegulationPhase {
             }
             let measured = image.measuredKW[index]
             let base = state.basePointKW[index]
-            let high = envelope.upperKW[index]
-            let low = envelope.lowerKW[index]
+            var high = envelope.reachableUpperKW[index]
+            var low = envelope.reachableLowerKW[index]
+            if envelope.atLowSOCLimit[index] { high = min(high, 0) }
+            if envelope.atHighSOCLimit[index] { low = max(low, 0) }
             var upWeight = 1.0, downWeight = 1.0
             let soc = image.soc[index]
             if resources.kind[index] == ResourceKind.batteryCode {

@@ -37,8 +37,11 @@ public enum TelemetrySnapshotPhase {
             } else {
                 state.unavailableCycles[index] &+= 1
             }
-            envelope.controllable[index] = resources.isDispatchable[index] && health == .ok
-            bound(index, resources: resources, state: state, image: image, envelope: envelope, dt: dt)
+            let controllable = resources.isDispatchable[index] && health == .ok
+            envelope.controllable[index] = controllable
+            if controllable {
+                bound(index, resources: resources, state: state, image: image, envelope: envelope, dt: dt)
+            }
         }
         for point in 0..<kernel.interfacePoints.count where kernel.interfacePoints.hasMeter[point] {
             let value = image.meterNetImportKW[point]
@@ -70,8 +73,6 @@ public enum TelemetrySnapshotPhase {
         envelope.availableUpperKW[index] = atLowLimit ? min(ratedUpper, 0) : ratedUpper
         envelope.reachableLowerKW[index] = reachableLower
         envelope.reachableUpperKW[index] = reachableUpper
-        envelope.lowerKW[index] = atHighLimit ? max(reachableLower, 0) : reachableLower
-        envelope.upperKW[index] = atLowLimit ? min(reachableUpper, 0) : reachableUpper
         let previousBasePoint = state.basePointKW[index]
         envelope.basePointLowerKW[index] = previousBasePoint - ramp
         envelope.basePointUpperKW[index] = previousBasePoint + ramp

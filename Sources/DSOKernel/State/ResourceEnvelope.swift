@@ -3,8 +3,10 @@
 ///
 /// The phases need the envelope at different depths, so each depth is its own column, computed once:
 /// rating ∩ availability ∩ SOC for the dispatch (which then holds back the regulation reserve and ramps
-/// from the last base point), rating ∩ availability ∩ ramp from the last set point for the limits (which
-/// apply the SOC limits to the set point afterwards), and all four for regulation's headroom.
+/// from the last base point), rating ∩ availability ∩ ramp from the last set point for the limits and for
+/// regulation's headroom (the limits apply the SOC flags to the set point afterwards, regulation to its
+/// headroom). The bounds are computed only for controllable resources (no phase reads them for the others,
+/// whose rows keep their last values).
 public final class ResourceEnvelope: @unchecked Sendable {
     // Sendable: confined to the kernel thread (see `KernelColumn`).
     public let count: Int
@@ -16,12 +18,9 @@ public final class ResourceEnvelope: @unchecked Sendable {
     /// Rating ∩ availability ∩ hard SOC limits, kW (no ramp): the dispatch's bounds before its reserve.
     public let availableLowerKW: KernelColumn<Double>
     public let availableUpperKW: KernelColumn<Double>
-    /// Rating ∩ availability ∩ ramp from the last set point, kW: what the limits phase clamps to.
+    /// Rating ∩ availability ∩ ramp from the last set point, kW (before the SOC flags).
     public let reachableLowerKW: KernelColumn<Double>
     public let reachableUpperKW: KernelColumn<Double>
-    /// Rating ∩ availability ∩ ramp from the last set point ∩ hard SOC limits, kW: regulation's headroom.
-    public let lowerKW: KernelColumn<Double>
-    public let upperKW: KernelColumn<Double>
     /// The last base point ∓ one cycle of ramp, kW: how far the dispatch may move a base point.
     public let basePointLowerKW: KernelColumn<Double>
     public let basePointUpperKW: KernelColumn<Double>
@@ -35,15 +34,13 @@ public final class ResourceEnvelope: @unchecked Sendable {
         availableUpperKW = KernelColumn(count: count, repeating: 0)
         reachableLowerKW = KernelColumn(count: count, repeating: 0)
         reachableUpperKW = KernelColumn(count: count, repeating: 0)
-        lowerKW = KernelColumn(count: count, repeating: 0)
-        upperKW = KernelColumn(count: count, repeating: 0)
         basePointLowerKW = KernelColumn(count: count, repeating: 0)
         basePointUpperKW = KernelColumn(count: count, repeating: 0)
     }
 
     deinit {
         controllable.deallocate(); atLowSOCLimit.deallocate(); atHighSOCLimit.deallocate()
-        for column in [availableLowerKW, availableUpperKW, reachableLowerKW, reachableUpperKW, lowerKW, upperKW,
+        for column in [availableLowerKW, availableUpperKW, reachableLowerKW, reachableUpperKW,
                        basePointLowerKW, basePointUpperKW] {
             column.deallocate()
         }

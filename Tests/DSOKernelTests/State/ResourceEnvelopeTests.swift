@@ -80,8 +80,6 @@ import Testing
                 #expect(envelope.availableUpperKW[index] == (empty ? [ratedUpper, 0].min()! : ratedUpper), context)
                 #expect(envelope.reachableLowerKW[index] == reachableLower, context)
                 #expect(envelope.reachableUpperKW[index] == reachableUpper, context)
-                #expect(envelope.lowerKW[index] == (full ? [reachableLower, 0].max()! : reachableLower), context)
-                #expect(envelope.upperKW[index] == (empty ? [reachableUpper, 0].min()! : reachableUpper), context)
                 #expect(envelope.basePointLowerKW[index] == basePoint - ramp, context)
                 #expect(envelope.basePointUpperKW[index] == basePoint + ramp, context)
             }
