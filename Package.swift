@@ -198,7 +198,7 @@ let package = Package(
         .testTarget(name: "DSODriverHostTests", dependencies: ["DSODriverHost", "DSODriverABI", "DSOKernel", "DSOModel", "DSORuntime"]),
         .testTarget(name: "DSORuntimeTests", dependencies: ["DSORuntime"]),
         .testTarget(name: "DSODispatchTests", dependencies: ["DSODispatch", "OpenDSOTestSupport"]),
-        .testTarget(name: "DSOKernelTests", dependencies: ["DSOKernel", "DSOModel", "DSORuntime", "DSOSimulation", "DSOScenario"]),
+        .testTarget(name: "DSOKernelTests", dependencies: ["DSOKernel", "DSOModel", "DSORuntime", "DSOSimulation", "DSOScenario", "OpenDSOTestSupport"]),
         .testTarget(name: "DSOScoringTests", dependencies: ["DSOScoring"]),
         .testTarget(name: "DSOScenarioTests", dependencies: ["DSOScenario", "DSOModel", "OpenDSOTestSupport"]),
         .testTarget(name: "DSOSimulationTests", dependencies: ["DSOSimulation", "DSOScenario", "DSOKernel", "DSOModel", "OpenDSOTestSupport"]),

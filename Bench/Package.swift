@@ -2,6 +2,10 @@
 // OpenDSO benchmarks: a nested package (as swift-nio's Benchmarks/) so the main build stays light.
 import PackageDescription
 
+/// DSOBench's own optimisation: -Ounchecked by default; `DSOBENCH_OPTIMIZATION=O` builds it with the -O that
+/// dsod ships with, so `compare-settings.sh` can report both side by side (each in its own scratch path).
+let benchOptimization = Context.environment["DSOBENCH_OPTIMIZATION"] == "O" ? "-O" : "-Ounchecked"
+
 let package = Package(
     name: "OpenDSOBench",
     platforms: [.macOS(.v15)],
@@ -26,7 +30,7 @@ let package = Package(
                 .product(name: "DSODriverHost", package: "OpenDSO"),
                 .product(name: "DequeModule", package: "swift-collections"),
             ],
-            swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))],
+            swiftSettings: [.unsafeFlags([benchOptimization], .when(configuration: .release))],
             linkerSettings: [.unsafeFlags(["-Xlinker", "--export-dynamic"])]
         ),
     ],

@@ -67,13 +67,7 @@ public final class DriverDeviceSide: DeviceSide, @unchecked Sendable {
     /// Writes each resource's documented fallback into the set-point frame and hands it to the drivers'
     /// mailboxes; `close` then stops the host, whose instances revert on close.
     public func applySafeSetpoints(kernel: ControlKernel, atNanoseconds nanoseconds: Int64) {
-        let setpoints = kernel.setpoints
-        let validUntil = nanoseconds &+ Int64(kernel.configuration.setpointTTLSeconds * 1e9)
-        for index in 0..<setpoints.resourceCount {
-            setpoints.setpointKW[index] = ControlKernel.fallbackSetpointKW(kernel.resources, index)
-            setpoints.validUntilNanoseconds[index] = validUntil
-            setpoints.isFallback[index] = true
-        }
+        kernel.publishFallbackSetpoints(atNanoseconds: nanoseconds)
         host.afterCycle(kernel)
     }
 

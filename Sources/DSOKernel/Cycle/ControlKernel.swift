@@ -16,13 +16,16 @@ public final class ControlKernel: @unchecked Sendable {
     public let resources: ResourceTable
     public let state: ResourceState
     public let interfacePoints: InterfacePointState
-    public var regulation = RegulationState()
-    public var counters = KernelCounters()
+    /// Envelope and controllability of each resource, decided once per cycle by the snapshot phase.
+    public let envelope: ResourceEnvelope
+    public internal(set) var regulation = RegulationState()
+    public internal(set) var counters = KernelCounters()
 
-    /// Written by the device side between cycles; copied into `image` by the snapshot phase.
+    /// Written by the device side between cycles; copied into `image` by the snapshot phase. The one part
+    /// of the kernel other modules write: that is its purpose.
     public let board: TelemetryFrame
     /// The frozen input image every phase of a cycle reads.
-    public let image: TelemetryFrame
+    public let image: TelemetryImage
     public let setpoints: SetpointFrame
     /// The one way in: a ring per producer, drained in `InboundProducer` order by phase 1.
     public let inbound: InboundPort
@@ -53,9 +56,10 @@ public final class ControlKernel: @unchecked Sendable {
         let period = configuration.periodSeconds
         let longestDelay = model.resources.map(\.commandDelaySeconds).max() ?? 0
         state = ResourceState(count: model.resources.count, historyLength: Int((longestDelay / period).rounded(.up)) + 2)
+        envelope = ResourceEnvelope(count: model.resources.count)
         interfacePoints = InterfacePointState(model, scheduleCapacity: configuration.scheduleCapacity)
         board = TelemetryFrame(resourceCount: model.resources.count, interfacePointCount: model.interfacePoints.count)
-        image = TelemetryFrame(resourceCount: model.resources.count, interfacePointCount: model.interfacePoints.count)
+        image = TelemetryImage(resourceCount: model.resources.count, interfacePointCount: model.interfacePoints.count)
         setpoints = SetpointFrame(resourceCount: model.resources.count)
         self.inbound = inbound
         journal = journalCapacity.map { SPSCRing(capacity: $0) }
@@ -117,6 +121,17 @@ public final class ControlKernel: @unchecked Sendable {
     /// The timer driver reports cycles it could not run on their grid point.
     public func noteOverruns(_ count: Int) { counters.overruns &+= count }
 
+    /// Publishes every resource's documented fallback, valid for one time-to-live from `nanoseconds`:
+    /// what a stopping service leaves at its devices. The publish sequence does not advance.
+    public func publishFallbackSetpoints(atNanoseconds nanoseconds: Int64) {
+        let validUntil = nanoseconds &+ Int64(configuration.setpointTTLSeconds * 1e9)
+        for index in 0..<setpoints.resourceCount {
+            setpoints.setpointKW[index] = Self.fallbackSetpointKW(resources, index)
+            setpoints.validUntilNanoseconds[index] = validUntil
+            setpoints.isFallback[index] = true
+        }
+    }
+
     /// The documented fallback of a resource that is not controllable: what its set point becomes.
     ///
     /// Battery: 0 kW (idle). PV: its rating (curtailment released; the inverter's own limits apply).
@@ -130,7 +145,9 @@ public final class ControlKernel: @unchecked Sendable {
         }
     }
 
+    /// Hands an event to the events ring; when the ring is full (its reader fell behind) the event is
+    /// lost, and counted, since the kernel never waits.
     func raise(_ event: KernelEvent) {
-        _ = records.events.push(event)
+        if !records.events.push(event) { counters.droppedEvents &+= 1 }
     }
 }

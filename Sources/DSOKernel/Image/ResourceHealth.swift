@@ -11,8 +11,6 @@ public enum ResourceHealth: UInt8, Sendable, Hashable, CaseIterable, CustomStrin
     /// An operator took the resource out of control.
     case disabled = 4
 
-    public var isControllable: Bool { self == .ok }
-
     public var description: String {
         switch self {
         case .ok: "ok"

@@ -7,15 +7,15 @@ public final class SetpointFrame: @unchecked Sendable {
     // receive it after the cycle through the ring's release/acquire ordering or on the same thread.
 
     /// Generation-positive power set point, kW (PV: output cap; DR: −(consumption after curtailment)).
-    public let setpointKW: FixedColumn<Double>
+    public let setpointKW: KernelColumn<Double>
     /// The base point from the economic dispatch, kW (before regulation).
-    public let basePointKW: FixedColumn<Double>
+    public let basePointKW: KernelColumn<Double>
     /// The regulation share added on top of the base point, kW.
-    public let regulationKW: FixedColumn<Double>
+    public let regulationKW: KernelColumn<Double>
     /// End of validity of each set point, ns on the kernel's clock.
-    public let validUntilNanoseconds: FixedColumn<Int64>
+    public let validUntilNanoseconds: KernelColumn<Int64>
     /// Whether the set point is the documented fallback (resource not controllable this cycle).
-    public let isFallback: FixedColumn<Bool>
+    public let isFallback: KernelColumn<Bool>
     /// Incremented each publish, so a driver can tell a refreshed set point from a repeated one.
     public private(set) var sequence: UInt64 = 0
 
@@ -23,11 +23,11 @@ public final class SetpointFrame: @unchecked Sendable {
 
     public init(resourceCount: Int) {
         self.resourceCount = resourceCount
-        setpointKW = FixedColumn(count: resourceCount, repeating: 0)
-        basePointKW = FixedColumn(count: resourceCount, repeating: 0)
-        regulationKW = FixedColumn(count: resourceCount, repeating: 0)
-        validUntilNanoseconds = FixedColumn(count: resourceCount, repeating: .min)
-        isFallback = FixedColumn(count: resourceCount, repeating: true)
+        setpointKW = KernelColumn(count: resourceCount, repeating: 0)
+        basePointKW = KernelColumn(count: resourceCount, repeating: 0)
+        regulationKW = KernelColumn(count: resourceCount, repeating: 0)
+        validUntilNanoseconds = KernelColumn(count: resourceCount, repeating: .min)
+        isFallback = KernelColumn(count: resourceCount, repeating: true)
     }
 
     func advanceSequence() { sequence &+= 1 }

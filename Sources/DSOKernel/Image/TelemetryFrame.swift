@@ -1,8 +1,9 @@
 /// Latest measured values of every resource and interface meter, laid out as columns.
 ///
 /// Two instances exist: the board that device drivers write into as values arrive, and the frozen image
-/// that the snapshot phase copies the board into at the start of a cycle, so every later phase of the
-/// cycle sees the same consistent inputs (OpenEMS's process image).
+/// (inside `TelemetryImage`, read-only outside the kernel) that the snapshot phase copies the board into at
+/// the start of a cycle, so every later phase of the cycle sees the same consistent inputs (OpenEMS's
+/// process image).
 public final class TelemetryFrame: @unchecked Sendable {
     // Sendable: columns are written by one thread at a time — the device side between cycles, the
     // kernel thread during the snapshot — and never concurrently in this in-process form.

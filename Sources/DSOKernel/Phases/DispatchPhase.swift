@@ -5,8 +5,8 @@ import DSODispatch
 ///
 /// Each interface point must import its schedule: the controllable resources' base points must sum to
 /// the uncontrolled area minus the schedule, at least cost. Bounds are each device's power limits, its
-/// availability (BMS, irradiance, DR window), its ramp from the last base point, its hard SOC limits, and
-/// the capacity held back for regulation. State of charge is managed here, without touching regulation:
+/// availability (BMS, irradiance, DR window) and its hard SOC limits (`ResourceEnvelope.available…`), less
+/// the capacity held back for regulation, then its ramp from the last base point. State of charge is managed here, without touching regulation:
 /// batteries away from the centre of their SOC band see their incremental cost shifted (so the dispatch
 /// charges the empty ones and discharges the full ones), and the interface point's target moves inside
 /// its deviation band to bring energy in or out of the fleet.
@@ -19,8 +19,8 @@ public enum DispatchPhase {
         let resources = kernel.resources
         let state = kernel.state
         let image = kernel.image
+        let envelope = kernel.envelope
         let tuning = kernel.configuration.regulation
-        let dt = kernel.elapsedSeconds
         let reserveFraction = kernel.regulationReserveFraction
         var anyInfeasible = false
 
@@ -30,19 +30,17 @@ public enum DispatchPhase {
             var energyDeficitKWh = 0.0
             for index in members {
                 regulationKW += state.regulationKW[index]
-                guard resources.isDispatchable[index] && state.health[index] == ResourceHealth.ok.rawValue else {
-                    state.lowerKW[index] = 0
-                    state.upperKW[index] = 0
+                guard envelope.controllable[index] else {
+                    state.dispatchLowerKW[index] = 0
+                    state.dispatchUpperKW[index] = 0
                     state.effectiveCostLinear[index] = 0
                     continue
                 }
-                var low = max(resources.minimumKW[index], image.availableDownKW[index])
-                var high = min(resources.maximumKW[index], image.availableUpKW[index])
+                var low = envelope.availableLowerKW[index]
+                var high = envelope.availableUpperKW[index]
                 var cost = resources.costLinear[index]
                 if resources.kind[index] == ResourceKind.batteryCode {
                     let soc = image.soc[index]
-                    if soc <= resources.socLimitLow[index] { high = min(high, 0) }
-                    if soc >= resources.socLimitHigh[index] { low = max(low, 0) }
                     let centre = 0.5 * (resources.socBandLow[index] + resources.socBandHigh[index])
                     let halfWidth = max(0.5 * (resources.socBandHigh[index] - resources.socBandLow[index]), 0.01)
                     let offCentre = min(3, max(-3, (centre - soc) / halfWidth))
@@ -60,16 +58,15 @@ public enum DispatchPhase {
                     high -= reserve
                 }
                 let previous = state.basePointKW[index]
-                let ramp = resources.rampKWPerSecond[index] * dt
-                low = max(low, previous - ramp)
-                high = min(high, previous + ramp)
+                low = max(low, envelope.basePointLowerKW[index])
+                high = min(high, envelope.basePointUpperKW[index])
                 if low > high {
                     let middle = min(max(previous, high), low)
                     low = middle
                     high = middle
                 }
-                state.lowerKW[index] = low
-                state.upperKW[index] = high
+                state.dispatchLowerKW[index] = low
+                state.dispatchUpperKW[index] = high
                 state.effectiveCostLinear[index] = cost
             }
 
@@ -90,7 +87,7 @@ public enum DispatchPhase {
             if !target.isFinite { target = 0 }
 
             let result = kernel.solver.solve(
-                lower: state.lowerKW.slice(members), upper: state.upperKW.slice(members),
+                lower: state.dispatchLowerKW.slice(members), upper: state.dispatchUpperKW.slice(members),
                 linearCost: state.effectiveCostLinear.slice(members),
                 quadraticCost: resources.costQuadratic.slice(members),
                 targetKW: target, output: state.dispatchKW.mutableSlice(members))
@@ -115,7 +112,7 @@ public enum DispatchPhase {
             points.flags[point] = flags.rawValue
 
             for index in members {
-                if resources.isDispatchable[index] && state.health[index] == ResourceHealth.ok.rawValue {
+                if envelope.controllable[index] {
                     state.basePointKW[index] = state.dispatchKW[index]
                 } else {
                     state.basePointKW[index] = ControlKernel.fallbackSetpointKW(resources, index)

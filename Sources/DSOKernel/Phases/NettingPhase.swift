@@ -11,7 +11,7 @@ public enum NettingPhase {
         let points = kernel.interfacePoints
         let image = kernel.image
         let state = kernel.state
-        let resources = kernel.resources
+        let controllable = kernel.envelope.controllable
         let dt = kernel.elapsedSeconds
         let filterTime = kernel.configuration.baseLoadFilterSeconds
         let smoothing = filterTime > 0 ? dt / (filterTime + dt) : 1
@@ -24,7 +24,7 @@ public enum NettingPhase {
                 let measured = image.measuredKW[index]
                 let usable = measured.isFinite ? measured : state.setpointKW[index]
                 memberSum += usable
-                if state.health[index] == ResourceHealth.ok.rawValue && resources.isDispatchable[index] {
+                if controllable[index] {
                     controlledSum += usable
                 }
                 requested += state.regulationKW[index]

@@ -4,6 +4,7 @@ public enum PublishPhase {
     public static func run(_ kernel: ControlKernel) {
         let state = kernel.state
         let resources = kernel.resources
+        let envelope = kernel.envelope
         let out = kernel.setpoints
         let validUntil = kernel.nowNanoseconds &+ Int64(kernel.configuration.setpointTTLSeconds * 1e9)
         let history = state.historyLength
@@ -11,7 +12,7 @@ public enum PublishPhase {
         var digest = kernel.setpointDigest
         for index in 0..<resources.count {
             let setpoint = state.setpointKW[index]
-            let controllable = resources.isDispatchable[index] && state.health[index] == ResourceHealth.ok.rawValue
+            let controllable = envelope.controllable[index]
             out.setpointKW[index] = setpoint
             out.basePointKW[index] = state.basePointKW[index]
             out.regulationKW[index] = state.regulationKW[index]

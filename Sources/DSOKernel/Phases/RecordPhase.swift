@@ -22,7 +22,7 @@ public enum RecordPhase {
         record.setpointDigest = kernel.setpointDigest
         var controllable = 0
         for index in 0..<kernel.resources.count
-        where kernel.resources.isDispatchable[index] && kernel.state.health[index] == ResourceHealth.ok.rawValue {
+        where kernel.envelope.controllable[index] {
             controllable &+= 1
         }
         record.controllableResources = controllable

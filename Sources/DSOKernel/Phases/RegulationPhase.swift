@@ -22,6 +22,7 @@ public enum RegulationPhase {
         let resources = kernel.resources
         let state = kernel.state
         let image = kernel.image
+        let envelope = kernel.envelope
         let dt = kernel.elapsedSeconds
         var regulation = kernel.regulation
 
@@ -51,7 +52,7 @@ public enum RegulationPhase {
         let slot = Int(kernel.cycleIndex % Int64(history))
         let period = config.periodSeconds
         for index in 0..<resources.count where resources.providesRegulation[index] {
-            guard state.health[index] == ResourceHealth.ok.rawValue else {
+            guard envelope.controllable[index] else {
                 state.regulationUpKW[index] = 0
                 state.regulationDownKW[index] = 0
                 state.modelledKW[index] = image.measuredKW[index].isFinite ? image.measuredKW[index] : 0
@@ -59,17 +60,15 @@ public enum RegulationPhase {
             }
             let measured = image.measuredKW[index]
             let base = state.basePointKW[index]
-            let previous = state.setpointKW[index]
-            let ramp = resources.rampKWPerSecond[index] * dt
-            var high = min(resources.maximumKW[index], image.availableUpKW[index], previous + ramp)
-            var low = max(resources.minimumKW[index], image.availableDownKW[index], previous - ramp)
+            var high = envelope.reachableUpperKW[index]
+            var low = envelope.reachableLowerKW[index]
+            if envelope.atLowSOCLimit[index] { high = min(high, 0) }
+            if envelope.atHighSOCLimit[index] { low = max(low, 0) }
             var upWeight = 1.0, downWeight = 1.0
             let soc = image.soc[index]
             if resources.kind[index] == ResourceKind.batteryCode {
                 let limitLow = resources.socLimitLow[index], limitHigh = resources.socLimitHigh[index]
                 let bandLow = resources.socBandLow[index], bandHigh = resources.socBandHigh[index]
-                if soc <= limitLow { high = min(high, 0) }
-                if soc >= limitHigh { low = max(low, 0) }
                 upWeight = clamp((soc - limitLow) / max(bandLow - limitLow, 1e-9))
                 downWeight = clamp((limitHigh - soc) / max(limitHigh - bandHigh, 1e-9))
                 let capacity = resources.energyCapacityKWh[index]
@@ -145,8 +144,9 @@ public enum RegulationPhase {
         // Allocation in proportion to headroom in the needed direction.
         let upShare = upTotal > 0 && command > 0 ? command / upTotal : 0
         let downShare = downTotal > 0 && command < 0 ? -command / downTotal : 0
+        let controllable = kernel.envelope.controllable
         for index in 0..<resources.count {
-            guard resources.providesRegulation[index] && state.health[index] == ResourceHealth.ok.rawValue else {
+            guard resources.providesRegulation[index] && controllable[index] else {
                 state.regulationKW[index] = 0
                 continue
             }
@@ -159,9 +159,10 @@ public enum RegulationPhase {
     static func allocateByRating(_ kernel: ControlKernel, targetKW: Double, ratingTotal: Double) {
         let resources = kernel.resources
         let state = kernel.state
+        let controllable = kernel.envelope.controllable
         let share = ratingTotal > 0 ? targetKW / ratingTotal : 0
         for index in 0..<resources.count {
-            guard resources.providesRegulation[index] && state.health[index] == ResourceHealth.ok.rawValue else {
+            guard resources.providesRegulation[index] && controllable[index] else {
                 state.regulationKW[index] = 0
                 continue
             }

@@ -1,6 +1,7 @@
 import DSOModel
 
-/// Phase 2: freezes the telemetry board into the cycle's image and decides each resource's health.
+/// Phase 2: freezes the telemetry board into the cycle's image, decides each resource's health and, from
+/// both, its envelope and controllability (`ResourceEnvelope`), once for all later phases.
 ///
 /// A resource whose telemetry is old, implausible or faulted drops out of control in this same cycle;
 /// its share of regulation and dispatch moves to the others in the phases that follow.
@@ -13,6 +14,8 @@ public enum TelemetrySnapshotPhase {
         let now = kernel.nowNanoseconds
         let staleAfter = Int64(kernel.configuration.staleAfterSeconds * 1e9)
         let hours = kernel.elapsedSeconds / 3600
+        let envelope = kernel.envelope
+        let dt = kernel.elapsedSeconds
         for index in 0..<resources.count {
             let measured = image.measuredKW[index]
             let health = classify(index, resources: resources, image: image, enabled: state.enabled[index],
@@ -34,6 +37,11 @@ public enum TelemetrySnapshotPhase {
             } else {
                 state.unavailableCycles[index] &+= 1
             }
+            let controllable = resources.isDispatchable[index] && health == .ok
+            envelope.controllable[index] = controllable
+            if controllable {
+                bound(index, resources: resources, state: state, image: image, envelope: envelope, dt: dt)
+            }
         }
         for point in 0..<kernel.interfacePoints.count where kernel.interfacePoints.hasMeter[point] {
             let value = image.meterNetImportKW[point]
@@ -43,7 +51,34 @@ public enum TelemetrySnapshotPhase {
         }
     }
 
-    static func classify(_ index: Int, resources: ResourceTable, image: TelemetryFrame, enabled: Bool,
+    /// Computes resource `index`'s envelope columns. The operations and their order are the ones the
+    /// phases used when each computed its own bounds, so set points stay bit-identical.
+    static func bound(_ index: Int, resources: ResourceTable, state: ResourceState, image: TelemetryImage,
+                      envelope: ResourceEnvelope, dt: Double) {
+        let ratedLower = max(resources.minimumKW[index], image.availableDownKW[index])
+        let ratedUpper = min(resources.maximumKW[index], image.availableUpKW[index])
+        let ramp = resources.rampKWPerSecond[index] * dt
+        let previousSetpoint = state.setpointKW[index]
+        let reachableLower = max(ratedLower, previousSetpoint - ramp)
+        let reachableUpper = min(ratedUpper, previousSetpoint + ramp)
+        var atLowLimit = false, atHighLimit = false
+        if resources.kind[index] == ResourceKind.batteryCode {
+            let soc = image.soc[index]
+            atLowLimit = soc <= resources.socLimitLow[index]
+            atHighLimit = soc >= resources.socLimitHigh[index]
+        }
+        envelope.atLowSOCLimit[index] = atLowLimit
+        envelope.atHighSOCLimit[index] = atHighLimit
+        envelope.availableLowerKW[index] = atHighLimit ? max(ratedLower, 0) : ratedLower
+        envelope.availableUpperKW[index] = atLowLimit ? min(ratedUpper, 0) : ratedUpper
+        envelope.reachableLowerKW[index] = reachableLower
+        envelope.reachableUpperKW[index] = reachableUpper
+        let previousBasePoint = state.basePointKW[index]
+        envelope.basePointLowerKW[index] = previousBasePoint - ramp
+        envelope.basePointUpperKW[index] = previousBasePoint + ramp
+    }
+
+    static func classify(_ index: Int, resources: ResourceTable, image: TelemetryImage, enabled: Bool,
                          now: Int64, staleAfter: Int64) -> ResourceHealth {
         if !enabled { return .disabled }
         let stamp = image.timestampNanoseconds[index]

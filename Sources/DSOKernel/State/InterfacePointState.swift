@@ -2,71 +2,71 @@ public import DSOModel
 
 /// Per-interface-point values computed each cycle and statistics kept over the run, as columns.
 public final class InterfacePointState: @unchecked Sendable {
-    // Sendable: confined to the kernel thread (see `FixedColumn`).
+    // Sendable: confined to the kernel thread (see `KernelColumn`).
     public let count: Int
-    public let importLimitKW: FixedColumn<Double>
-    public let exportLimitKW: FixedColumn<Double>
-    public let deviationBandKW: FixedColumn<Double>
-    public let hasMeter: FixedColumn<Bool>
+    public let importLimitKW: KernelColumn<Double>
+    public let exportLimitKW: KernelColumn<Double>
+    public let deviationBandKW: KernelColumn<Double>
+    public let hasMeter: KernelColumn<Bool>
     /// First and one-past-last resource index of each interface point's members.
-    public let memberStart: FixedColumn<Int>
-    public let memberEnd: FixedColumn<Int>
+    public let memberStart: KernelColumn<Int>
+    public let memberEnd: KernelColumn<Int>
 
     /// Net import this cycle, kW (metered, else the negative sum of members).
-    public let netImportKW: FixedColumn<Double>
+    public let netImportKW: KernelColumn<Double>
     /// Scheduled net import in force, kW.
-    public let scheduledKW: FixedColumn<Double>
+    public let scheduledKW: KernelColumn<Double>
     /// Net minus schedule, kW.
-    public let deviationKW: FixedColumn<Double>
+    public let deviationKW: KernelColumn<Double>
     /// Regulation this interface point's members were asked for, kW (generation-positive, so it lowers import).
-    public let regulationRequestKW: FixedColumn<Double>
+    public let regulationRequestKW: KernelColumn<Double>
     /// ACE-like error: (net − schedule) + regulation request, kW. Zero when the area does what was asked.
-    public let aceKW: FixedColumn<Double>
+    public let aceKW: KernelColumn<Double>
     /// The uncontrolled part of the area seen through the meter (net + dispatchable output), smoothed, kW.
-    public let uncontrolledKW: FixedColumn<Double>
+    public let uncontrolledKW: KernelColumn<Double>
     /// Schedule offset chosen by SOC management inside the deviation band, kW.
-    public let socOffsetKW: FixedColumn<Double>
-    public let flags: FixedColumn<UInt8>
+    public let socOffsetKW: KernelColumn<Double>
+    public let flags: KernelColumn<UInt8>
     /// Whether the last dispatch could not meet the schedule (events fire on changes).
-    public let dispatchInfeasible: FixedColumn<Bool>
+    public let dispatchInfeasible: KernelColumn<Bool>
 
     // Run statistics.
-    public let deviationSumKW: FixedColumn<Double>
-    public let deviationSquareSumKW2: FixedColumn<Double>
-    public let deviationMaxAbsKW: FixedColumn<Double>
-    public let secondsOutOfBand: FixedColumn<Double>
-    public let secondsOutsideLimits: FixedColumn<Double>
-    public let infeasibleCycles: FixedColumn<Int>
-    public let sampleCount: FixedColumn<Int>
+    public let deviationSumKW: KernelColumn<Double>
+    public let deviationSquareSumKW2: KernelColumn<Double>
+    public let deviationMaxAbsKW: KernelColumn<Double>
+    public let secondsOutOfBand: KernelColumn<Double>
+    public let secondsOutsideLimits: KernelColumn<Double>
+    public let infeasibleCycles: KernelColumn<Int>
+    public let sampleCount: KernelColumn<Int>
 
-    public var schedules: [ScheduleTable]
+    /// One fixed-storage table per interface point; the array itself is never mutated after init.
+    public let schedules: [ScheduleTable]
 
     public init(_ model: SubstationModel, scheduleCapacity: Int) {
         let points = model.interfacePoints
         count = points.count
-        importLimitKW = FixedColumn(points.map(\.importLimitKW))
-        exportLimitKW = FixedColumn(points.map(\.exportLimitKW))
-        deviationBandKW = FixedColumn(points.map(\.deviationBandKW))
-        hasMeter = FixedColumn(points.map(\.hasMeter))
-        memberStart = FixedColumn(model.memberRanges.map(\.lowerBound))
-        memberEnd = FixedColumn(model.memberRanges.map(\.upperBound))
-        netImportKW = FixedColumn(count: count, repeating: 0)
-        scheduledKW = FixedColumn(count: count, repeating: 0)
-        deviationKW = FixedColumn(count: count, repeating: 0)
-        regulationRequestKW = FixedColumn(count: count, repeating: 0)
-        aceKW = FixedColumn(count: count, repeating: 0)
-        uncontrolledKW = FixedColumn(count: count, repeating: .nan)
-        socOffsetKW = FixedColumn(count: count, repeating: 0)
-        flags = FixedColumn(count: count, repeating: 0)
-        dispatchInfeasible = FixedColumn(count: count, repeating: false)
-        deviationSumKW = FixedColumn(count: count, repeating: 0)
-        deviationSquareSumKW2 = FixedColumn(count: count, repeating: 0)
-        deviationMaxAbsKW = FixedColumn(count: count, repeating: 0)
-        secondsOutOfBand = FixedColumn(count: count, repeating: 0)
-        secondsOutsideLimits = FixedColumn(count: count, repeating: 0)
-        infeasibleCycles = FixedColumn(count: count, repeating: 0)
-        sampleCount = FixedColumn(count: count, repeating: 0)
-        // One table each, with its own storage: a shared copy would copy (allocate) on its first insert.
+        importLimitKW = KernelColumn(points.map(\.importLimitKW))
+        exportLimitKW = KernelColumn(points.map(\.exportLimitKW))
+        deviationBandKW = KernelColumn(points.map(\.deviationBandKW))
+        hasMeter = KernelColumn(points.map(\.hasMeter))
+        memberStart = KernelColumn(model.memberRanges.map(\.lowerBound))
+        memberEnd = KernelColumn(model.memberRanges.map(\.upperBound))
+        netImportKW = KernelColumn(count: count, repeating: 0)
+        scheduledKW = KernelColumn(count: count, repeating: 0)
+        deviationKW = KernelColumn(count: count, repeating: 0)
+        regulationRequestKW = KernelColumn(count: count, repeating: 0)
+        aceKW = KernelColumn(count: count, repeating: 0)
+        uncontrolledKW = KernelColumn(count: count, repeating: .nan)
+        socOffsetKW = KernelColumn(count: count, repeating: 0)
+        flags = KernelColumn(count: count, repeating: 0)
+        dispatchInfeasible = KernelColumn(count: count, repeating: false)
+        deviationSumKW = KernelColumn(count: count, repeating: 0)
+        deviationSquareSumKW2 = KernelColumn(count: count, repeating: 0)
+        deviationMaxAbsKW = KernelColumn(count: count, repeating: 0)
+        secondsOutOfBand = KernelColumn(count: count, repeating: 0)
+        secondsOutsideLimits = KernelColumn(count: count, repeating: 0)
+        infeasibleCycles = KernelColumn(count: count, repeating: 0)
+        sampleCount = KernelColumn(count: count, repeating: 0)
         schedules = (0..<count).map { _ in ScheduleTable(capacity: scheduleCapacity) }
     }
 

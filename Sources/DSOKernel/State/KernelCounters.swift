@@ -11,6 +11,8 @@ public struct KernelCounters: Sendable, Hashable {
     public var droppedRecords: Int = 0
     /// Drained messages the input-capture journal had no room for (the capture is then incomplete).
     public var droppedJournalRecords: Int = 0
+    /// Events not handed to the events ring because it was full (its reader fell behind).
+    public var droppedEvents: Int = 0
     /// Cycles where some interface point's dispatch was infeasible.
     public var infeasibleCycles: Int = 0
     public init() {}

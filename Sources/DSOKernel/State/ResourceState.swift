@@ -1,64 +1,66 @@
 /// Per-resource values the kernel carries from cycle to cycle, as columns.
 public final class ResourceState: @unchecked Sendable {
-    // Sendable: confined to the kernel thread (see `FixedColumn`).
+    // Sendable: confined to the kernel thread (see `KernelColumn`).
     public let count: Int
     /// Health before the first snapshot: the first verdict raises no event (a start is not a recovery).
     public static let healthNotYetKnown: UInt8 = 0xFF
     /// Health decided by the snapshot phase this cycle (`ResourceHealth` raw values).
-    public let health: FixedColumn<UInt8>
+    public let health: KernelColumn<UInt8>
     /// Operator enable switch.
-    public let enabled: FixedColumn<Bool>
+    public let enabled: KernelColumn<Bool>
     /// Base point from the dispatch, kW.
-    public let basePointKW: FixedColumn<Double>
+    public let basePointKW: KernelColumn<Double>
     /// Regulation share, kW.
-    public let regulationKW: FixedColumn<Double>
+    public let regulationKW: KernelColumn<Double>
     /// Final set point published last cycle, kW.
-    public let setpointKW: FixedColumn<Double>
+    public let setpointKW: KernelColumn<Double>
     /// Modelled device output from past set points through its known delay and lag, kW.
-    public let modelledKW: FixedColumn<Double>
+    public let modelledKW: KernelColumn<Double>
     /// Energy delivered (positive power) and absorbed (negative power), kWh, integrated from telemetry.
-    public let energyOutKWh: FixedColumn<Double>
-    public let energyInKWh: FixedColumn<Double>
+    public let energyOutKWh: KernelColumn<Double>
+    public let energyInKWh: KernelColumn<Double>
     /// Cycles spent not controllable.
-    public let unavailableCycles: FixedColumn<Int>
+    public let unavailableCycles: KernelColumn<Int>
 
-    // Scratch for the dispatch and regulation phases, sized once.
-    public let lowerKW: FixedColumn<Double>
-    public let upperKW: FixedColumn<Double>
-    public let effectiveCostLinear: FixedColumn<Double>
-    public let dispatchKW: FixedColumn<Double>
-    public let regulationUpKW: FixedColumn<Double>
-    public let regulationDownKW: FixedColumn<Double>
+    // Scratch for the dispatch and regulation phases, sized once (the dispatch bounds are the envelope
+    // less the regulation reserve, ramped from the last base point).
+    public let dispatchLowerKW: KernelColumn<Double>
+    public let dispatchUpperKW: KernelColumn<Double>
+    public let effectiveCostLinear: KernelColumn<Double>
+    public let dispatchKW: KernelColumn<Double>
+    public let regulationUpKW: KernelColumn<Double>
+    public let regulationDownKW: KernelColumn<Double>
 
     /// Past set points per resource, `historyLength` cycles deep, for the delay model (row = resource).
-    public let setpointHistoryKW: FixedColumn<Double>
+    public let setpointHistoryKW: KernelColumn<Double>
     public let historyLength: Int
 
     public init(count: Int, historyLength: Int) {
         self.count = count
         self.historyLength = historyLength
-        health = FixedColumn(count: count, repeating: ResourceState.healthNotYetKnown)
-        enabled = FixedColumn(count: count, repeating: true)
-        basePointKW = FixedColumn(count: count, repeating: 0)
-        regulationKW = FixedColumn(count: count, repeating: 0)
-        setpointKW = FixedColumn(count: count, repeating: 0)
-        modelledKW = FixedColumn(count: count, repeating: 0)
-        energyOutKWh = FixedColumn(count: count, repeating: 0)
-        energyInKWh = FixedColumn(count: count, repeating: 0)
-        unavailableCycles = FixedColumn(count: count, repeating: 0)
-        lowerKW = FixedColumn(count: count, repeating: 0)
-        upperKW = FixedColumn(count: count, repeating: 0)
-        effectiveCostLinear = FixedColumn(count: count, repeating: 0)
-        dispatchKW = FixedColumn(count: count, repeating: 0)
-        regulationUpKW = FixedColumn(count: count, repeating: 0)
-        regulationDownKW = FixedColumn(count: count, repeating: 0)
-        setpointHistoryKW = FixedColumn(count: count * historyLength, repeating: 0)
+        health = KernelColumn(count: count, repeating: ResourceState.healthNotYetKnown)
+        enabled = KernelColumn(count: count, repeating: true)
+        basePointKW = KernelColumn(count: count, repeating: 0)
+        regulationKW = KernelColumn(count: count, repeating: 0)
+        setpointKW = KernelColumn(count: count, repeating: 0)
+        modelledKW = KernelColumn(count: count, repeating: 0)
+        energyOutKWh = KernelColumn(count: count, repeating: 0)
+        energyInKWh = KernelColumn(count: count, repeating: 0)
+        unavailableCycles = KernelColumn(count: count, repeating: 0)
+        dispatchLowerKW = KernelColumn(count: count, repeating: 0)
+        dispatchUpperKW = KernelColumn(count: count, repeating: 0)
+        effectiveCostLinear = KernelColumn(count: count, repeating: 0)
+        dispatchKW = KernelColumn(count: count, repeating: 0)
+        regulationUpKW = KernelColumn(count: count, repeating: 0)
+        regulationDownKW = KernelColumn(count: count, repeating: 0)
+        setpointHistoryKW = KernelColumn(count: count * historyLength, repeating: 0)
     }
 
     deinit {
         health.deallocate(); enabled.deallocate(); unavailableCycles.deallocate()
-        for column in [basePointKW, regulationKW, setpointKW, modelledKW, energyOutKWh, energyInKWh, lowerKW, upperKW,
-                       effectiveCostLinear, dispatchKW, regulationUpKW, regulationDownKW, setpointHistoryKW] {
+        for column in [basePointKW, regulationKW, setpointKW, modelledKW, energyOutKWh, energyInKWh, dispatchLowerKW,
+                       dispatchUpperKW, effectiveCostLinear, dispatchKW, regulationUpKW, regulationDownKW,
+                       setpointHistoryKW] {
             column.deallocate()
         }
     }

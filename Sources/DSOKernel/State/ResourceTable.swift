@@ -4,41 +4,41 @@ public import DSOModel
 public final class ResourceTable: @unchecked Sendable {
     // Sendable: immutable after init; columns are only read.
     public let count: Int
-    public let kind: FixedColumn<UInt8>
-    public let interfacePoint: FixedColumn<Int32>
-    public let maximumKW: FixedColumn<Double>
-    public let minimumKW: FixedColumn<Double>
-    public let rampKWPerSecond: FixedColumn<Double>
-    public let energyCapacityKWh: FixedColumn<Double>
-    public let socBandLow: FixedColumn<Double>
-    public let socBandHigh: FixedColumn<Double>
-    public let socLimitLow: FixedColumn<Double>
-    public let socLimitHigh: FixedColumn<Double>
-    public let costLinear: FixedColumn<Double>
-    public let costQuadratic: FixedColumn<Double>
-    public let providesRegulation: FixedColumn<Bool>
-    public let isDispatchable: FixedColumn<Bool>
-    public let commandDelaySeconds: FixedColumn<Double>
-    public let timeConstantSeconds: FixedColumn<Double>
+    public let kind: KernelColumn<UInt8>
+    public let interfacePoint: KernelColumn<Int32>
+    public let maximumKW: KernelColumn<Double>
+    public let minimumKW: KernelColumn<Double>
+    public let rampKWPerSecond: KernelColumn<Double>
+    public let energyCapacityKWh: KernelColumn<Double>
+    public let socBandLow: KernelColumn<Double>
+    public let socBandHigh: KernelColumn<Double>
+    public let socLimitLow: KernelColumn<Double>
+    public let socLimitHigh: KernelColumn<Double>
+    public let costLinear: KernelColumn<Double>
+    public let costQuadratic: KernelColumn<Double>
+    public let providesRegulation: KernelColumn<Bool>
+    public let isDispatchable: KernelColumn<Bool>
+    public let commandDelaySeconds: KernelColumn<Double>
+    public let timeConstantSeconds: KernelColumn<Double>
 
     public init(_ resources: [ResourceSpec]) {
         count = resources.count
-        kind = FixedColumn(resources.map { $0.kind.code })
-        interfacePoint = FixedColumn(resources.map { Int32($0.interfacePoint) })
-        maximumKW = FixedColumn(resources.map(\.maximumKW))
-        minimumKW = FixedColumn(resources.map(\.minimumKW))
-        rampKWPerSecond = FixedColumn(resources.map { $0.rampKWPerSecond > 0 ? $0.rampKWPerSecond : .infinity })
-        energyCapacityKWh = FixedColumn(resources.map(\.energyCapacityKWh))
-        socBandLow = FixedColumn(resources.map(\.socBand.lowerBound))
-        socBandHigh = FixedColumn(resources.map(\.socBand.upperBound))
-        socLimitLow = FixedColumn(resources.map(\.socLimits.lowerBound))
-        socLimitHigh = FixedColumn(resources.map(\.socLimits.upperBound))
-        costLinear = FixedColumn(resources.map(\.cost.linearPerKWh))
-        costQuadratic = FixedColumn(resources.map(\.cost.quadraticPerKWhPerKW))
-        providesRegulation = FixedColumn(resources.map { $0.providesRegulation && $0.kind != .load })
-        isDispatchable = FixedColumn(resources.map(\.kind.isDispatchable))
-        commandDelaySeconds = FixedColumn(resources.map { max(0, $0.commandDelaySeconds) })
-        timeConstantSeconds = FixedColumn(resources.map { max(0, $0.responseTimeConstantSeconds) })
+        kind = KernelColumn(resources.map { $0.kind.code })
+        interfacePoint = KernelColumn(resources.map { Int32($0.interfacePoint) })
+        maximumKW = KernelColumn(resources.map(\.maximumKW))
+        minimumKW = KernelColumn(resources.map(\.minimumKW))
+        rampKWPerSecond = KernelColumn(resources.map { $0.rampKWPerSecond > 0 ? $0.rampKWPerSecond : .infinity })
+        energyCapacityKWh = KernelColumn(resources.map(\.energyCapacityKWh))
+        socBandLow = KernelColumn(resources.map(\.socBand.lowerBound))
+        socBandHigh = KernelColumn(resources.map(\.socBand.upperBound))
+        socLimitLow = KernelColumn(resources.map(\.socLimits.lowerBound))
+        socLimitHigh = KernelColumn(resources.map(\.socLimits.upperBound))
+        costLinear = KernelColumn(resources.map(\.cost.linearPerKWh))
+        costQuadratic = KernelColumn(resources.map(\.cost.quadraticPerKWhPerKW))
+        providesRegulation = KernelColumn(resources.map { $0.providesRegulation && $0.kind != .load })
+        isDispatchable = KernelColumn(resources.map(\.kind.isDispatchable))
+        commandDelaySeconds = KernelColumn(resources.map { max(0, $0.commandDelaySeconds) })
+        timeConstantSeconds = KernelColumn(resources.map { max(0, $0.responseTimeConstantSeconds) })
     }
 
     deinit {

@@ -1,40 +1,42 @@
-import DSOModel
-
 /// The scheduled net interchange of one interface point: a bounded, time-ordered list of intervals.
 ///
-/// Storage is fixed at init so that receiving and looking up schedules never allocates. An entry with the
-/// same start replaces the old one (the market layer re-sends an interval when it changes). When the table
-/// is full the oldest interval that has already ended makes room; if none has, the new entry is refused
-/// and counted. Between and after intervals the last known schedule holds, and the lookup says so; before the first
-/// interval there is none (`hasAny` false).
-public struct ScheduleTable: Sendable {
-    @usableFromInline var starts: [Double]
-    @usableFromInline var ends: [Double]
-    @usableFromInline var values: [Double]
+/// Storage is fixed at init (three `FixedColumn`s, no copy-on-write arrays) so that receiving and looking
+/// up schedules never allocates. An entry with the same start replaces the old one (the market layer
+/// re-sends an interval when it changes). When the table is full the oldest interval that has already
+/// ended makes room; if none has, the new entry is refused and counted. Between and after intervals the
+/// last known schedule holds, and the lookup says so; before the first interval there is none (`hasAny`
+/// false). Only the kernel inserts and looks up; other modules read the counts.
+public final class ScheduleTable: @unchecked Sendable {
+    // Sendable: confined to the kernel thread (see `KernelColumn`); other threads only read the counts.
+    let starts: FixedColumn<Double>
+    let ends: FixedColumn<Double>
+    let values: FixedColumn<Double>
     public private(set) var count = 0
     public let capacity: Int
-    @usableFromInline var cursor = 0
+    var cursor = 0
     /// Entries refused because the table was full of intervals still in force.
     public private(set) var refusedCount = 0
 
     public init(capacity: Int) {
         self.capacity = capacity
-        starts = Array(repeating: 0, count: capacity)
-        ends = Array(repeating: 0, count: capacity)
-        values = Array(repeating: 0, count: capacity)
+        starts = FixedColumn(count: capacity, repeating: 0)
+        ends = FixedColumn(count: capacity, repeating: 0)
+        values = FixedColumn(count: capacity, repeating: 0)
     }
 
+    deinit { starts.deallocate(); ends.deallocate(); values.deallocate() }
+
     /// Result of a lookup: the scheduled net import and whether an interval covers the time.
-    public struct Lookup: Sendable, Hashable {
-        public var netImportKW: Double
-        public var isCovered: Bool
-        public var hasAny: Bool
+    struct Lookup: Sendable, Hashable {
+        var netImportKW: Double
+        var isCovered: Bool
+        var hasAny: Bool
     }
 
     /// Inserts or replaces an interval; `nowSeconds` decides which old intervals may be evicted.
     /// Returns false (and counts) when the table is full of intervals that have not ended.
     @discardableResult
-    public mutating func insert(startSeconds: Double, endSeconds: Double, netImportKW: Double, nowSeconds: Double) -> Bool {
+    func insert(startSeconds: Double, endSeconds: Double, netImportKW: Double, nowSeconds: Double) -> Bool {
         var position = 0
         while position < count && starts[position] < startSeconds { position += 1 }
         if position < count && starts[position] == startSeconds {
@@ -59,7 +61,7 @@ public struct ScheduleTable: Sendable {
         return true
     }
 
-    @usableFromInline mutating func removeFirst() {
+    private func removeFirst() {
         for index in 1..<count {
             starts[index - 1] = starts[index]; ends[index - 1] = ends[index]; values[index - 1] = values[index]
         }
@@ -67,7 +69,7 @@ public struct ScheduleTable: Sendable {
     }
 
     /// The schedule in force at `seconds`; cheap for monotonically increasing time (keeps a cursor).
-    public mutating func lookup(atSeconds seconds: Double) -> Lookup {
+    func lookup(atSeconds seconds: Double) -> Lookup {
         guard count > 0 else { return Lookup(netImportKW: 0, isCovered: false, hasAny: false) }
         if cursor >= count || starts[cursor] > seconds { cursor = 0 }
         while cursor + 1 < count && starts[cursor + 1] <= seconds { cursor += 1 }

@@ -1,4 +1,4 @@
-import DSOKernel
+@testable import DSOKernel
 import DSOModel
 import Testing
 
@@ -9,7 +9,7 @@ import Testing
         let kernel = try Fixture.basic()
         kernel.pushSchedule(from: 0, to: 900, netImportKW: 120)
         kernel.cycle(at: now, .drainInbound)
-        var table = kernel.interfacePoints.schedules[0]
+        let table = kernel.interfacePoints.schedules[0]
         #expect(table.count == 1)
         let found = table.lookup(atSeconds: 10)
         #expect(found.netImportKW == 120 && found.isCovered)

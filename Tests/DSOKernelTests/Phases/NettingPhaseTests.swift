@@ -1,4 +1,4 @@
-import DSOKernel
+@testable import DSOKernel
 import DSOModel
 import Testing
 

@@ -1,11 +1,11 @@
-import DSOKernel
+@testable import DSOKernel
 import Testing
 
-// `insert` and `lookup` are mutating, so results are taken outside `#expect`.
+// `insert` and `lookup` change the table (entries, cursor), so results are taken outside `#expect`.
 @Suite struct ScheduleTableTests {
     /// Three consecutive 10 s intervals, inserted out of order.
     func threeIntervals(capacity: Int = 8) -> ScheduleTable {
-        var table = ScheduleTable(capacity: capacity)
+        let table = ScheduleTable(capacity: capacity)
         table.insert(startSeconds: 20, endSeconds: 30, netImportKW: 300, nowSeconds: 0)
         table.insert(startSeconds: 0, endSeconds: 10, netImportKW: 100, nowSeconds: 0)
         table.insert(startSeconds: 10, endSeconds: 20, netImportKW: 200, nowSeconds: 0)
@@ -13,14 +13,14 @@ import Testing
     }
 
     @Test func emptyTableHasNothing() {
-        var table = ScheduleTable(capacity: 4)
+        let table = ScheduleTable(capacity: 4)
         let found = table.lookup(atSeconds: 5)
         #expect(!found.hasAny && !found.isCovered)
         #expect(table.count == 0)
     }
 
     @Test func insertsOutOfOrderAndFindsEachIntervalInside() {
-        var table = threeIntervals()
+        let table = threeIntervals()
         #expect(table.count == 3)
         // Start inclusive, end exclusive: 10 s belongs to the second interval, 9.999 s to the first.
         for (time, value) in [(0.0, 100.0), (9.999, 100), (10, 200), (19.5, 200), (20, 300), (29.9, 300)] {
@@ -30,7 +30,7 @@ import Testing
     }
 
     @Test func sameStartReplacesInsteadOfAdding() {
-        var table = threeIntervals()
+        let table = threeIntervals()
         let replaced = table.insert(startSeconds: 10, endSeconds: 20, netImportKW: 250, nowSeconds: 0)
         #expect(replaced)
         #expect(table.count == 3)
@@ -39,7 +39,7 @@ import Testing
     }
 
     @Test func cursorFollowsTimeForwardAndBackward() {
-        var table = threeIntervals()
+        let table = threeIntervals()
         let times: [Double] = [5, 15, 25, 15, 5, 25, 0, 29, 10, 9]
         let found = times.map { table.lookup(atSeconds: $0).netImportKW }
         #expect(found == [100, 200, 300, 200, 100, 300, 100, 300, 200, 100])
@@ -51,7 +51,7 @@ import Testing
     }
 
     @Test func gapsHoldTheLastValueButAreNotCovered() {
-        var table = ScheduleTable(capacity: 4)
+        let table = ScheduleTable(capacity: 4)
         table.insert(startSeconds: 0, endSeconds: 10, netImportKW: 100, nowSeconds: 0)
         table.insert(startSeconds: 20, endSeconds: 30, netImportKW: 300, nowSeconds: 0)
         let between = table.lookup(atSeconds: 15)
@@ -67,7 +67,7 @@ import Testing
     }
 
     @Test func fullTableRefusesWhileNothingHasEnded() {
-        var table = ScheduleTable(capacity: 2)
+        let table = ScheduleTable(capacity: 2)
         table.insert(startSeconds: 0, endSeconds: 10, netImportKW: 100, nowSeconds: 0)
         table.insert(startSeconds: 10, endSeconds: 20, netImportKW: 200, nowSeconds: 0)
         // At 5 s the first interval is still in force: no room.
@@ -85,7 +85,7 @@ import Testing
     }
 
     @Test func fullTableEvictsAnIntervalThatHasEnded() {
-        var table = ScheduleTable(capacity: 2)
+        let table = ScheduleTable(capacity: 2)
         table.insert(startSeconds: 0, endSeconds: 10, netImportKW: 100, nowSeconds: 0)
         table.insert(startSeconds: 10, endSeconds: 20, netImportKW: 200, nowSeconds: 0)
         // At 10 s the first interval (end exclusive) has ended and makes room.
@@ -101,7 +101,7 @@ import Testing
     }
 
     @Test func capacityOneEvictsAndRefuses() {
-        var table = ScheduleTable(capacity: 1)
+        let table = ScheduleTable(capacity: 1)
         table.insert(startSeconds: 0, endSeconds: 10, netImportKW: 1, nowSeconds: 0)
         let early = table.insert(startSeconds: 10, endSeconds: 20, netImportKW: 2, nowSeconds: 9.5)
         let onTime = table.insert(startSeconds: 10, endSeconds: 20, netImportKW: 2, nowSeconds: 10)
@@ -109,5 +109,43 @@ import Testing
         #expect(table.count == 1 && table.refusedCount == 1)
         let found = table.lookup(atSeconds: 12)
         #expect(found.netImportKW == 2 && found.isCovered)
+    }
+
+    /// The table works in the storage it was given at init: inserting, replacing, evicting and refusing
+    /// over many times its capacity never moves a column (no copy-on-write, no growth), and it holds
+    /// what the documented rules, replayed on a plain array, say it should.
+    @Test func insertReplaceAndExpireStayInTheStorageFromInit() {
+        let capacity = 4
+        let table = ScheduleTable(capacity: capacity)
+        let storage = [table.starts.base, table.ends.base, table.values.base]
+        var expected: [(start: Double, end: Double, value: Double)] = []
+        var refused = 0
+        for interval in 0..<64 {
+            let start = Double(interval) * 10
+            // Alternately late and early: the oldest interval has sometimes ended (evict), sometimes not.
+            let now = interval % 2 == 0 ? start - 30 : start - 35
+            for value in [start, -start] {   // the second insert replaces the first
+                let accepted = table.insert(startSeconds: start, endSeconds: start + 10, netImportKW: value,
+                                            nowSeconds: now)
+                if let same = expected.firstIndex(where: { $0.start == start }) {
+                    expected[same].value = value
+                    #expect(accepted)
+                } else if expected.count == capacity && expected[0].end > now {
+                    refused += 1
+                    #expect(!accepted)
+                } else {
+                    if expected.count == capacity { expected.removeFirst() }
+                    expected.append((start, start + 10, value))
+                    #expect(accepted)
+                }
+            }
+        }
+        #expect([table.starts.base, table.ends.base, table.values.base] == storage)
+        #expect(table.count == expected.count && table.refusedCount == refused)
+        #expect(refused > 0 && expected.count == capacity, "the run must exercise both eviction and refusal")
+        for interval in expected {
+            let found = table.lookup(atSeconds: interval.start + 5)
+            #expect(found.netImportKW == interval.value && found.isCovered)
+        }
     }
 }
