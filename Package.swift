@@ -53,7 +53,7 @@ let package = Package(
         // Loads driver plugins (dlopen), runs their I/O off the kernel's cycle and bridges them to the board.
         .target(
             name: "DSODriverHost",
-            dependencies: ["DSODriverABI", "DSOModel", "DSOScenario", "DSORuntime", "DSOKernel", "CPlatform", "TOMLKit"],
+            dependencies: ["DSODriverABI", "DSOModel", "DSOScenario", "DSORuntime", "CPlatform", "TOMLKit"],
             swiftSettings: strict
         ),
         // Grid vocabulary shared by every layer: interface points, resources, schedules, units.
@@ -65,7 +65,7 @@ let package = Package(
         // The deterministic fixed-cycle control kernel and its phases.
         .target(
             name: "DSOKernel",
-            dependencies: ["DSOModel", "DSORuntime", "DSODispatch", "DSOScoring", "CPlatform"],
+            dependencies: ["DSOModel", "DSORuntime", "DSODispatch"],
             swiftSettings: strict
         ),
         // Regulation performance scores (PJM, CAISO): pure functions over signal and response.
@@ -108,12 +108,12 @@ let package = Package(
         // dsod as a substation service: service configuration, sd_notify/watchdog, signals, the real-clock run loop.
         .target(
             name: "DSOService",
-            dependencies: ["DSOModel", "DSOKernel", "DSORuntime", "DSOCycleLoop", "DSOScenario", "DSODriverHost", "TOMLKit"],
+            dependencies: ["CPlatform", "DSOModel", "DSOKernel", "DSORuntime", "DSOCycleLoop", "DSOScenario", "DSODriverHost", "TOMLKit"],
             swiftSettings: strict
         ),
         .executableTarget(
             name: "dsod",
-            dependencies: [
+            dependencies: ["CPlatform", 
                 "DSOService", "DSOCycleLoop", "DSODriverHost", "DSOCommandLine", "DSOModel", "DSOKernel", "DSORuntime", "DSOSimulation", "DSOScenario", "DSOScoring", "DSOISOLink", "DSOHistorian", "DSOAPI",
                 "DSOStatusSchema",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -150,7 +150,7 @@ let package = Package(
         // The historian: cycle summaries, telemetry, events, schedules and operator actions in SQLite (GRDB, WAL).
         .target(
             name: "DSOHistorian",
-            dependencies: ["DSOKernel", "DSOModel", "DSOStatusSchema", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["DSORuntime", "DSOKernel", "DSOModel", "DSOStatusSchema", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict
         ),
         // Writes records into a historian until killed; the kill -9 durability test's subject.
@@ -172,7 +172,7 @@ let package = Package(
         .executableTarget(
             name: "dsoctl",
             dependencies: [
-                "DSODriverHost", "DSODriverABI", "DSOKernel", "DSOModbus", "DSOCANBMS", "DSOCommandLine", "DSOModel", "DSORuntime", "DSOScenario",
+                "DSODriverHost", "DSOModbus", "DSOCANBMS", "DSOCommandLine", "DSORuntime", "DSOScenario",
                 "DSOStatusSchema",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -195,17 +195,17 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
             ]
         ),
-        .testTarget(name: "DSODriverHostTests", dependencies: ["DSODriverHost", "DSODriverABI", "DSOKernel", "DSOModel", "DSORuntime"]),
-        .testTarget(name: "DSORuntimeTests", dependencies: ["DSORuntime"]),
+        .testTarget(name: "DSODriverHostTests", dependencies: ["DSOCycleLoop", "DSODriverHost", "DSODriverABI", "DSOKernel", "DSOModel", "DSORuntime"]),
+        .testTarget(name: "DSORuntimeTests", dependencies: ["CPlatform", "DSORuntime"]),
         .testTarget(name: "DSODispatchTests", dependencies: ["DSODispatch", "OpenDSOTestSupport"]),
         .testTarget(name: "DSOKernelTests", dependencies: ["DSOKernel", "DSOModel", "DSORuntime", "DSOSimulation", "DSOScenario", "OpenDSOTestSupport"]),
         .testTarget(name: "DSOScoringTests", dependencies: ["DSOScoring"]),
         .testTarget(name: "DSOScenarioTests", dependencies: ["DSOScenario", "DSOModel", "OpenDSOTestSupport"]),
-        .testTarget(name: "DSOSimulationTests", dependencies: ["DSOSimulation", "DSOScenario", "DSOKernel", "DSOModel", "OpenDSOTestSupport"]),
-        .testTarget(name: "DSOISOLinkTests", dependencies: ["DSOISOLink", "DSORuntime", "DSOModel", "CModbus", "OpenDSOTestSupport"]),
-        .testTarget(name: "caisoSimTests", dependencies: ["DSOISOLink", "OpenDSOTestSupport"]),
-        .testTarget(name: "DSOServiceTests", dependencies: ["DSOService", "DSOSimulation", "DSOScenario", "DSOKernel", "DSOModel", "OpenDSOTestSupport"]),
-        .testTarget(name: "dsodTests", dependencies: ["DSOSimulation", "DSOScenario", "DSOScoring", "DSOStatusSchema", "OpenDSOTestSupport"]),
+        .testTarget(name: "DSOSimulationTests", dependencies: ["DSOSimulation", "DSOScenario", "DSOKernel", "OpenDSOTestSupport"]),
+        .testTarget(name: "DSOISOLinkTests", dependencies: ["DSOISOLink", "DSORuntime", "DSOModel", "OpenDSOTestSupport"]),
+        .testTarget(name: "caisoSimTests", dependencies: ["OpenDSOTestSupport"]),
+        .testTarget(name: "DSOServiceTests", dependencies: ["DSORuntime", "DSOService", "DSOSimulation", "DSOScenario", "DSOModel", "OpenDSOTestSupport"]),
+        .testTarget(name: "dsodTests", dependencies: ["DSOScoring", "DSOStatusSchema", "OpenDSOTestSupport"]),
         // Modbus without the ABI: libmodbus links, SunSpec discovery and models, register maps (the plugin and dsoctl share it).
         .target(
             name: "DSOModbus",
@@ -221,14 +221,14 @@ let package = Package(
             swiftSettings: strict
         ),
         // Loads libDSOModbusDriver.so with dlopen and drives it against pymodbus peers (Tests/peers/modbus).
-        .testTarget(name: "ModbusDriverTests", dependencies: ["DSODriverABI", "CModbus", "DSODriverHost", "DSOKernel", "DSOModel", "OpenDSOTestSupport"]),
+        .testTarget(name: "ModbusDriverTests", dependencies: ["DSOCycleLoop", "DSODriverABI", "DSODriverHost", "DSOKernel", "DSOModel", "OpenDSOTestSupport"]),
         // The Modbus core without the plugin: read plans, register encodings, SunSpec tables, register-map checks.
-        .testTarget(name: "DSOModbusTests", dependencies: ["DSOModbus", "OpenDSOTestSupport"]),
+        .testTarget(name: "DSOModbusTests", dependencies: ["DSODriverABI", "DSOModbus", "OpenDSOTestSupport"]),
         // Loads libDSOSimulatedDevices.so with dlopen (no link to the plugin target) and drives its vtable.
         // Decoder, capture vectors and transports directly; the plugin through dlopen and DSODriverHost; python-can peers.
         .testTarget(
             name: "CANBMSDriverTests",
-            dependencies: ["DSOCANBMS", "CSocketCAN", "DSODriverABI", "DSODriverHost", "DSOKernel", "DSOModel", "OpenDSOTestSupport"]
+            dependencies: ["DSOCycleLoop", "DSOCANBMS", "CSocketCAN", "DSODriverABI", "DSODriverHost", "DSOKernel", "DSOModel", "OpenDSOTestSupport"]
         ),
         .testTarget(name: "SimulatedDevicesPluginTests", dependencies: ["DSODriverABI", "DSOSimulation", "DSOScenario", "DSOModel", "OpenDSOTestSupport"]),
     ],

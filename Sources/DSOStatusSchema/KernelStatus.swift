@@ -9,6 +9,8 @@ public struct KernelStatus: Sendable, Hashable, Codable {
     public var cycles: Int
     public var overruns: Int
     public var droppedRecords: Int
+    /// Kernel events lost because the events ring was full (its reader fell behind).
+    public var droppedEvents: Int
     public var refusedSchedules: Int
     public var refusedCommands: Int
     public var infeasibleCycles: Int
@@ -26,7 +28,7 @@ public struct KernelStatus: Sendable, Hashable, Codable {
     public var setpointDigest: String
 
     public init(state: String = "running", cycleIndex: Int64 = -1, timeSeconds: Double = 0,
-                cyclePeriodSeconds: Double = 0.1, cycles: Int = 0, overruns: Int = 0, droppedRecords: Int = 0,
+                cyclePeriodSeconds: Double = 0.1, cycles: Int = 0, overruns: Int = 0, droppedRecords: Int = 0, droppedEvents: Int = 0,
                 refusedSchedules: Int = 0, refusedCommands: Int = 0, infeasibleCycles: Int = 0,
                 regulationEnabled: Bool = true, signal: Double = 0, awardKW: Double = 0, regulationTargetKW: Double = 0,
                 regulationResponseKW: Double = 0, regulationAvailableUpKW: Double = 0,
@@ -39,6 +41,7 @@ public struct KernelStatus: Sendable, Hashable, Codable {
         self.cycles = cycles
         self.overruns = overruns
         self.droppedRecords = droppedRecords
+        self.droppedEvents = droppedEvents
         self.refusedSchedules = refusedSchedules
         self.refusedCommands = refusedCommands
         self.infeasibleCycles = infeasibleCycles

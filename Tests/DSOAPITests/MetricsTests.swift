@@ -27,6 +27,8 @@ import Testing
             #expect(samples["dso_cycle_overruns_total{}"]?.value == 3)
             #expect(samples["dso_cycle_overruns_total{}"]?.type == "counter")
             #expect(samples["dso_cycles_total{}"]?.value == 1235)
+            #expect(samples["dso_events_dropped_total{}"]?.value == 4)
+            #expect(samples["dso_events_dropped_total{}"]?.type == "counter")
             #expect(samples["dso_driver_reads_total{driver=modbus-bess,outcome=failed}"]?.value == 7)
             #expect(samples["dso_driver_reads_total{driver=modbus-bess,outcome=ok}"]?.type == "counter")
             #expect(samples["dso_driver_state{driver=modbus-bess,state=failed}"]?.value == 1)

@@ -27,7 +27,7 @@ import Testing
             wallTimeSeconds: 1_700_000_000,
             kernel: KernelStatus(
                 state: "running", cycleIndex: 1234, timeSeconds: 123.4, cyclePeriodSeconds: 0.1, cycles: 1235, overruns: 3,
-                droppedRecords: 1, refusedSchedules: 4, refusedCommands: 5, infeasibleCycles: 6, regulationEnabled: true,
+                droppedRecords: 1, droppedEvents: 2, refusedSchedules: 4, refusedCommands: 5, infeasibleCycles: 6, regulationEnabled: true,
                 signal: -0.25, awardKW: 400, regulationTargetKW: -100, regulationResponseKW: -96.5,
                 regulationAvailableUpKW: 350, regulationAvailableDownKW: 420, aggregateSOC: 0.55, controllableResources: 2,
                 setpointDigest: "abcdef"),
@@ -37,7 +37,7 @@ import Testing
         try Self.checkWire(status, #"{"historian":{"committedEntries":5120,"deletedByRetention":9,"failedCommits":1,"#
             + #""lastCommitWallSeconds":1700000000.5,"lastError":"disk full","pendingEntries":12,"refusedEntries":7},"#
             + #""kernel":{"aggregateSOC":0.55,"awardKW":400,"controllableResources":2,"cycleIndex":1234,"#
-            + #""cyclePeriodSeconds":0.1,"cycles":1235,"droppedRecords":1,"infeasibleCycles":6,"overruns":3,"#
+            + #""cyclePeriodSeconds":0.1,"cycles":1235,"droppedEvents":2,"droppedRecords":1,"infeasibleCycles":6,"overruns":3,"#
             + #""refusedCommands":5,"refusedSchedules":4,"regulationAvailableDownKW":420,"regulationAvailableUpKW":350,"#
             + #""regulationEnabled":true,"regulationResponseKW":-96.5,"regulationTargetKW":-100,"#
             + #""setpointDigest":"abcdef","signal":-0.25,"state":"running","timeSeconds":123.4},"#
@@ -47,7 +47,7 @@ import Testing
     @Test func statusBeforeTheFirstCycleWithoutAHistorianLeavesTheUnknownsOut() throws {
         let status = StatusDocument(wallTimeSeconds: 12.5, kernel: KernelStatus(state: "starting"), historian: nil)
         try Self.checkWire(status, #"{"kernel":{"awardKW":0,"controllableResources":0,"cycleIndex":-1,"#
-            + #""cyclePeriodSeconds":0.1,"cycles":0,"droppedRecords":0,"infeasibleCycles":0,"overruns":0,"#
+            + #""cyclePeriodSeconds":0.1,"cycles":0,"droppedEvents":0,"droppedRecords":0,"infeasibleCycles":0,"overruns":0,"#
             + #""refusedCommands":0,"refusedSchedules":0,"regulationAvailableDownKW":0,"regulationAvailableUpKW":0,"#
             + #""regulationEnabled":true,"regulationResponseKW":0,"regulationTargetKW":0,"setpointDigest":"","#
             + #""signal":0,"state":"starting","timeSeconds":0},"wallTimeSeconds":12.5}"#)

@@ -1,3 +1,4 @@
+import DSOCycleLoop
 import OpenDSOTestSupport
 import DSODriverHost
 import DSOKernel

@@ -1,3 +1,4 @@
+import DSOCycleLoop
 import DSODriverABI
 import DSODriverHost
 import DSOKernel

@@ -13,6 +13,8 @@ enum MetricsExposition {
         counter(&out, "dso_cycle_overruns_total", "Cycles that could not start on their grid point.", kernel.overruns)
         counter(&out, "dso_records_dropped_total", "Cycle records skipped because the recorder fell behind.",
                 kernel.droppedRecords)
+        counter(&out, "dso_events_dropped_total", "Kernel events lost because the events ring was full.",
+                kernel.droppedEvents)
         counter(&out, "dso_schedules_refused_total", "Schedule entries the kernel refused.", kernel.refusedSchedules)
         counter(&out, "dso_commands_refused_total", "Operator commands the kernel refused.", kernel.refusedCommands)
         counter(&out, "dso_infeasible_cycles_total", "Cycles with an infeasible dispatch somewhere.",

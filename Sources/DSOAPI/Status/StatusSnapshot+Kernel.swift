@@ -17,7 +17,7 @@ extension StatusSnapshot {
         let kernel = KernelStatus(
             state: cycle == nil ? "starting" : "running", cycleIndex: cycle?.cycleIndex ?? -1,
             timeSeconds: cycle?.timeSeconds ?? 0, cyclePeriodSeconds: cyclePeriodSeconds, cycles: counters.cycles,
-            overruns: counters.overruns, droppedRecords: counters.droppedRecords,
+            overruns: counters.overruns, droppedRecords: counters.droppedRecords, droppedEvents: counters.droppedEvents,
             refusedSchedules: counters.refusedSchedules, refusedCommands: counters.refusedCommands,
             infeasibleCycles: counters.infeasibleCycles, regulationEnabled: regulationEnabled,
             signal: cycle?.signal ?? 0, awardKW: cycle?.awardKW ?? 0,

@@ -1,3 +1,4 @@
+public import DSORuntime
 public import DSOScenario
 public import DSOKernel
 

@@ -1,8 +1,8 @@
-public import DSOKernel
+public import DSORuntime
 
 extension DriverHost {
     /// Kernel thread, right before `kernel.step(atNanoseconds: now)`: copies every instance's latest
-    /// snapshot onto `kernel.board`. In synchronous mode it first reads the instances whose poll is due,
+    /// snapshot onto the kernel's telemetry board. In synchronous mode it first reads the instances whose poll is due,
     /// inline, at virtual time `now`.
     ///
     /// Timestamps come from the snapshot, so old data ages in the kernel as it should; a resource fed by
@@ -10,8 +10,7 @@ extension DriverHost {
     /// its poll period plus timeout) gets timestamp `Int64.min`, and the kernel drops it this cycle.
     /// A resource fed by several points carries the oldest of their timestamps.
     /// No allocation, no lock, no driver call in threaded mode.
-    public func beforeCycle(_ kernel: ControlKernel, atNanoseconds now: Int64) {
-        let board = kernel.board
+    public func beforeCycle(_ board: TelemetryFrame, atNanoseconds now: Int64) {
         precondition(board.resourceCount == model.resources.count, "the driver host was built for another model")
         if isSynchronous {
             clock.setVirtual(now)
@@ -49,23 +48,24 @@ extension DriverHost {
         }
     }
 
-    /// Kernel thread, right after `kernel.step`: hands `kernel.setpoints` to the instances' mailboxes
-    /// (converted to each point's unit and sign, with the kernel's valid-until). In synchronous mode it
-    /// then writes them to the drivers inline. No allocation, no lock, no driver call in threaded mode.
-    public func afterCycle(_ kernel: ControlKernel) {
-        let setpoints = kernel.setpoints
+    /// Kernel thread, right after `kernel.step` at `now`: hands the published set points (kW per resource,
+    /// each with its valid-until) to the instances' mailboxes, converted to each point's unit and sign. In
+    /// synchronous mode it then writes them to the drivers inline. No allocation, no lock, no driver call in
+    /// threaded mode. The host takes plain buffers, so it needs nothing of the kernel.
+    public func afterCycle(setpointKW: UnsafeBufferPointer<Double>, validUntilNanoseconds: UnsafeBufferPointer<Int64>,
+                           atNanoseconds now: Int64) {
+        precondition(setpointKW.count == model.resources.count, "the driver host was built for another model")
         for instance in instances where instance.setpoints.count > 0 {
             let mailbox = instance.mailbox
             mailbox.beginPublish()
             for slot in 0..<instance.setpoints.count {
                 let route = instance.setpoints[slot]
-                mailbox.store(slot, value: setpoints.setpointKW[route.resource] / route.factor,
-                              validUntilNanoseconds: setpoints.validUntilNanoseconds[route.resource])
+                mailbox.store(slot, value: setpointKW[route.resource] / route.factor,
+                              validUntilNanoseconds: validUntilNanoseconds[route.resource])
             }
             mailbox.endPublish()
         }
         if isSynchronous && running.load(ordering: .relaxed) {
-            let now = kernel.nowNanoseconds
             for instance in instances { instance.deliverSetpoints(now: now) }
         }
     }

@@ -1,3 +1,4 @@
+public import DSORuntime
 public import DSOKernel
 import Synchronization
 

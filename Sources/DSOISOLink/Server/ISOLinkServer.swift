@@ -10,7 +10,7 @@ import Glibc
 
 /// The ISO link: a Modbus TCP server on its own thread between the ISO and the kernel.
 ///
-/// Reads are answered from a register image refreshed from `ISOTelemetryBoard`. Writes are accepted only
+/// Reads are answered from a register image refreshed from `ISOTelemetryMailbox`. Writes are accepted only
 /// from allow-listed addresses, checked by `ISOHoldingRegisters`, answered, and turned into regulation
 /// messages and schedule entries pushed into the kernel's inbound port — while it runs, this thread is
 /// the one producer of the port's `.isoLink` ring. A refused write gets a Modbus
@@ -21,7 +21,7 @@ public final class ISOLinkServer: @unchecked Sendable {
     // Sendable: after `start()` every mutable property below is touched only by the link thread; the
     // caller's thread only sets `stopping` (atomic) and waits on `finished` before `deinit` frees memory.
     public let configuration: ISOLinkConfiguration
-    public let board: ISOTelemetryBoard
+    public let telemetry: ISOTelemetryMailbox
     private let log: @Sendable (String) -> Void
     private var holding: ISOHoldingRegisters
     private var producer: ISOInboundProducer
@@ -44,7 +44,7 @@ public final class ISOLinkServer: @unchecked Sendable {
 
     /// Prepares the link; it stamps messages on the kernel's clock through `epoch`.
     /// `onDispatchTargets` hears (on the link thread) which dispatch operating targets reached the kernel's ring.
-    public init(configuration: ISOLinkConfiguration, port: InboundPort, epoch: KernelEpoch, board: ISOTelemetryBoard,
+    public init(configuration: ISOLinkConfiguration, port: InboundPort, epoch: KernelEpoch, telemetry: ISOTelemetryMailbox,
                 onDispatchTargets: @escaping @Sendable ([ScheduleEntry]) -> Void = { _ in },
                 log: @escaping @Sendable (String) -> Void) throws(ISOLinkError) {
         guard configuration.limits.interfacePointCount <= ISORegisterMap.maximumInterfacePoints else {
@@ -53,7 +53,7 @@ public final class ISOLinkServer: @unchecked Sendable {
         }
         try configuration.connections.validate()
         self.configuration = configuration
-        self.board = board
+        self.telemetry = telemetry
         self.log = log
         connectionLog = ISOLogRateLimiter(linesPerSecond: configuration.connections.logLinesPerSecond, write: log)
         holding = ISOHoldingRegisters(limits: configuration.limits, initialAwardMW: configuration.initialAwardMW)
@@ -193,7 +193,7 @@ public final class ISOLinkServer: @unchecked Sendable {
         guard let mapping else { return }
         let registers = UnsafeMutableBufferPointer(start: mapping.pointee.tab_input_registers,
                                                    count: ISORegisterMap.inputCount)
-        ISOInputRegisters.fill(registers, telemetry: board.latest(), link: holding, refusedWrites: refusedWrites,
+        ISOInputRegisters.fill(registers, telemetry: telemetry.latest(), link: holding, refusedWrites: refusedWrites,
                                lastWriteRefused: lastWriteRefused, nowSeconds: now)
     }
 }

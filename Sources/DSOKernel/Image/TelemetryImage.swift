@@ -1,3 +1,4 @@
+public import DSORuntime
 /// The cycle's frozen telemetry, as every other module sees it: readable, written only by the kernel.
 ///
 /// The snapshot phase copies the board into it at the start of a cycle and marks stale meters; the

@@ -1,3 +1,4 @@
+public import DSORuntime
 /// One cycle's outcome, written by the record phase into a preallocated frame for the recorder.
 public final class CycleRecord: @unchecked Sendable {
     // Sendable: a frame is owned by exactly one side at a time; ownership passes through the SPSC rings

@@ -1,3 +1,4 @@
+public import DSORuntime
 /// The scheduled net interchange of one interface point: a bounded, time-ordered list of intervals.
 ///
 /// Storage is fixed at init (three `FixedColumn`s, no copy-on-write arrays) so that receiving and looking

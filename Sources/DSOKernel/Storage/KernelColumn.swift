@@ -1,3 +1,4 @@
+public import DSORuntime
 /// A fixed column of kernel state: every module may read it, only the kernel writes it.
 ///
 /// It wraps the same pointer as a `FixedColumn` (no copy, no allocation, no reference counting); the

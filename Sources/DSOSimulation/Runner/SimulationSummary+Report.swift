@@ -17,7 +17,7 @@ extension SimulationSummary {
             out += " deadline misses \(timer.deadlineMisses))"
         }
         out += "\n  infeasible cycles \(counters.infeasibleCycles)   refused schedules \(counters.refusedSchedules)"
-        out += "   dropped records \(counters.droppedRecords)\n"
+        out += "   dropped records \(counters.droppedRecords)   dropped events \(counters.droppedEvents)\n"
         out += "  set-point digest  \(String(setpointDigest, radix: 16))\n\n"
 
         out += "Interface points (ACE = net − schedule + regulation request)\n"

@@ -137,15 +137,15 @@ extension Simulate {
                 connections: ISOConnectionLimits(maximumClients: isoMaxClients, writerSlots: isoWriterSlots,
                                                  idleTimeoutSeconds: isoIdleTimeoutSeconds,
                                                  requestDeadlineSeconds: isoRequestDeadlineSeconds))
-            let board = ISOTelemetryBoard(interfacePointCount: scenario.model.interfacePoints.count)
-            let server = try ISOLinkServer(configuration: configuration, port: loop.port, epoch: loop.epoch, board: board,
+            let telemetry = ISOTelemetryMailbox(interfacePointCount: scenario.model.interfacePoints.count)
+            let server = try ISOLinkServer(configuration: configuration, port: loop.port, epoch: loop.epoch, telemetry: telemetry,
                                            log: log)
             try server.start()
             let ramp = kernel.configuration.regulationFallbackRampPerSecond
             options.externalISO = true
-            options.onRecord = { board.publish($0) }
+            options.onRecord = { telemetry.publish($0) }
             options.onEvent = { event in
-                board.note(event)
+                telemetry.note(event)
                 if let line = ISOLinkEventLog.line(for: event, fallbackRampPerSecond: ramp) { log(line) }
             }
             return server

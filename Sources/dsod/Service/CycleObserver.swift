@@ -12,7 +12,7 @@ final class CycleObserver: ServiceComponent {
     let cycleDuration = LatencyHistogram.cycleDuration()
     let cycleLateness = LatencyHistogram.cycleLateness()
     let resources: ResourceSnapshotTap
-    let counters = KernelCounterBoard()
+    let counters = KernelCounterMirror()
 
     init(resourceCount: Int) {
         resources = ResourceSnapshotTap(resourceCount: resourceCount)

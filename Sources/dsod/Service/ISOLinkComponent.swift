@@ -8,12 +8,12 @@ import DSOService
 
 /// The ISO link (Modbus TCP) in `dsod run`: the link thread is the one producer of the inbound port's
 /// ISO ring (regulation signal, award, dispatch operating targets, stamped through the run's epoch), and
-/// each cycle record is published to the link's telemetry board for the ISO to read.
+/// each cycle record is published to the link's telemetry mailbox for the ISO to read.
 final class ISOLinkComponent: ServiceComponent, @unchecked Sendable {
     // Sendable: every stored property is immutable and Sendable, or (the historian) thread-safe.
     let name = "iso link"
     let server: ISOLinkServer
-    private let board: ISOTelemetryBoard
+    private let telemetry: ISOTelemetryMailbox
 
     init(settings: ServiceConfiguration.ISOLinkSettings, model: SubstationModel, initialAwardMW: Double,
          signalTTLSeconds: Double, port: InboundPort, epoch: KernelEpoch, historian: Historian?,
@@ -25,8 +25,8 @@ final class ISOLinkComponent: ServiceComponent, @unchecked Sendable {
             connections: ISOConnectionLimits(maximumClients: settings.maximumClients, writerSlots: settings.writerSlots,
                                              idleTimeoutSeconds: settings.idleTimeoutSeconds,
                                              requestDeadlineSeconds: settings.requestDeadlineSeconds))
-        board = ISOTelemetryBoard(interfacePointCount: model.interfacePoints.count)
-        server = try ISOLinkServer(configuration: configuration, port: port, epoch: epoch, board: board,
+        telemetry = ISOTelemetryMailbox(interfacePointCount: model.interfacePoints.count)
+        server = try ISOLinkServer(configuration: configuration, port: port, epoch: epoch, telemetry: telemetry,
                                    onDispatchTargets: { entries in
                                        guard let historian else { return }
                                        let now = WallClock.nowUnixSeconds()
@@ -43,11 +43,11 @@ final class ISOLinkComponent: ServiceComponent, @unchecked Sendable {
     }
 
     func record(_ record: CycleRecord) {
-        board.publish(record)
+        telemetry.publish(record)
     }
 
     func event(_ event: KernelEvent) {
-        board.note(event)
+        telemetry.note(event)
     }
 
     func stop() {

@@ -52,6 +52,7 @@ enum Sample {
         counters.cycles = 1235
         counters.overruns = 3
         counters.droppedRecords = 1
+        counters.droppedEvents = 4
         return StatusSnapshot.assemble(
             model: model, cyclePeriodSeconds: 0.1, wallTimeSeconds: 1_700_000_000, cycle: cycle, resources: resources,
             counters: counters,

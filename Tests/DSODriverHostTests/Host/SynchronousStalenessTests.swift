@@ -1,3 +1,4 @@
+import DSOCycleLoop
 import DSODriverHost
 import DSOKernel
 import DSOModel

@@ -63,7 +63,7 @@ import Testing
 
     @Test func telemetryComesFromTheLatestRecord() throws {
         let link = try RunningLink()
-        link.board.publish { telemetry in
+        link.telemetry.publish { telemetry in
             telemetry.kernelSeconds = 42.5
             telemetry.regulationResponseKW = 420
             telemetry.regulationTargetKW = 500

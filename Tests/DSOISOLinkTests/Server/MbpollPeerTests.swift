@@ -7,7 +7,7 @@ import Testing
 @Suite(.serialized) struct MbpollPeerTests {
     @Test func mbpollReadsTheTelemetryRegisters() throws {
         let link = try RunningLink()
-        link.board.publish { telemetry in
+        link.telemetry.publish { telemetry in
             telemetry.kernelSeconds = 0
             telemetry.regulationResponseKW = 250
             telemetry.regulationTargetKW = -500

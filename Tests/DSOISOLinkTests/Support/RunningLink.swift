@@ -11,7 +11,7 @@ final class RunningLink: Sendable {
     let epoch = KernelEpoch()
     /// Messages popped from the ISO ring and not yet handed to a test, in order.
     private let popped = Mutex<[InboundMessage]>([])
-    let board = ISOTelemetryBoard(interfacePointCount: 2)
+    let telemetry = ISOTelemetryMailbox(interfacePointCount: 2)
     let server: ISOLinkServer
     private let lines = LogLines()
 
@@ -23,7 +23,7 @@ final class RunningLink: Sendable {
         let lines = self.lines
         epoch.pin(kernelNanoseconds: 0, monotonicNanoseconds: MonotonicClock.nanoseconds(),
                   unixSeconds: KernelEpoch.unixSecondsNow())
-        server = try ISOLinkServer(configuration: configuration, port: inbound, epoch: epoch, board: board,
+        server = try ISOLinkServer(configuration: configuration, port: inbound, epoch: epoch, telemetry: telemetry,
                                    log: { line in lines.append(line) })
         try server.start()
     }

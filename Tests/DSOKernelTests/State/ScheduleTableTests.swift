@@ -1,3 +1,4 @@
+import DSORuntime
 @testable import DSOKernel
 import Testing
 
@@ -117,7 +118,7 @@ import Testing
     @Test func insertReplaceAndExpireStayInTheStorageFromInit() {
         let capacity = 4
         let table = ScheduleTable(capacity: capacity)
-        let storage = [table.starts.base, table.ends.base, table.values.base]
+        let storage = [table.starts.buffer.baseAddress, table.ends.buffer.baseAddress, table.values.buffer.baseAddress]
         var expected: [(start: Double, end: Double, value: Double)] = []
         var refused = 0
         for interval in 0..<64 {
@@ -140,7 +141,7 @@ import Testing
                 }
             }
         }
-        #expect([table.starts.base, table.ends.base, table.values.base] == storage)
+        #expect([table.starts.buffer.baseAddress, table.ends.buffer.baseAddress, table.values.buffer.baseAddress] == storage)
         #expect(table.count == expected.count && table.refusedCount == refused)
         #expect(refused > 0 && expected.count == capacity, "the run must exercise both eviction and refusal")
         for interval in expected {

@@ -1,6 +1,5 @@
 import ArgumentParser
 import DSODriverHost
-import DSOKernel
 
 /// `dsoctl bench`: reads for a while and tells whether the device keeps up with the kernel's cycle.
 struct BenchCommand: AsyncParsableCommand {
@@ -20,7 +19,7 @@ struct BenchCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Time between reads (default: back to back).", valueName: "duration"))
     var rate: ShortDuration?
     @Option(name: .long, help: ArgumentHelp("The kernel's cycle period to judge against.", valueName: "duration"))
-    var cycle = ShortDuration(seconds: KernelConfiguration().periodSeconds)
+    var cycle = ShortDuration(seconds: 0.1)  // dsod's default cycle ([kernel] period_s)
     @Option(name: .long, help: ArgumentHelp("A read longer than this counts as late (dsod's timeout_s).", valueName: "duration"))
     var deadline: ShortDuration?
     @OptionGroup var output: OutputOptions

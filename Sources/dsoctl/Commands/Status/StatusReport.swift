@@ -57,7 +57,7 @@ struct StatusReport: Encodable {
         cycle.append("dsod", url)
         cycle.append("kernel", "\(kernel.state), cycle \(kernel.cycleIndex) at \(NumberText.trimmed(kernel.timeSeconds, decimals: 1)) s, "
                      + "period \(ShortDuration.text(kernel.cyclePeriodSeconds))")
-        cycle.append("cycles", "\(kernel.cycles), overruns \(kernel.overruns), dropped records \(kernel.droppedRecords), "
+        cycle.append("cycles", "\(kernel.cycles), overruns \(kernel.overruns), dropped records \(kernel.droppedRecords), dropped events \(kernel.droppedEvents), "
                      + "infeasible \(kernel.infeasibleCycles)")
         cycle.append("cycle time", cycleDuration?.text ?? "n/a (/metrics not readable)")
         cycle.append("lateness", cycleLateness?.text ?? "n/a")

@@ -3,12 +3,13 @@ import Synchronization
 
 /// The kernel's counters, copied by the kernel thread after each cycle into atomics, so the recorder side
 /// reads them without racing the kernel's own writes to `kernel.counters`.
-final class KernelCounterBoard: Sendable {
+final class KernelCounterMirror: Sendable {
     private let cycles = Atomic<Int>(0)
     private let overruns = Atomic<Int>(0)
     private let refusedSchedules = Atomic<Int>(0)
     private let refusedCommands = Atomic<Int>(0)
     private let droppedRecords = Atomic<Int>(0)
+    private let droppedEvents = Atomic<Int>(0)
     private let infeasibleCycles = Atomic<Int>(0)
 
     /// Kernel thread, after `step`.
@@ -18,6 +19,7 @@ final class KernelCounterBoard: Sendable {
         refusedSchedules.store(counters.refusedSchedules, ordering: .relaxed)
         refusedCommands.store(counters.refusedCommands, ordering: .relaxed)
         droppedRecords.store(counters.droppedRecords, ordering: .relaxed)
+        droppedEvents.store(counters.droppedEvents, ordering: .relaxed)
         infeasibleCycles.store(counters.infeasibleCycles, ordering: .relaxed)
     }
 
@@ -29,6 +31,7 @@ final class KernelCounterBoard: Sendable {
         counters.refusedSchedules = refusedSchedules.load(ordering: .relaxed)
         counters.refusedCommands = refusedCommands.load(ordering: .relaxed)
         counters.droppedRecords = droppedRecords.load(ordering: .relaxed)
+        counters.droppedEvents = droppedEvents.load(ordering: .relaxed)
         counters.infeasibleCycles = infeasibleCycles.load(ordering: .relaxed)
         return counters
     }

@@ -3,7 +3,7 @@ import DSOKernel
 
 /// What the ISO reads, taken from the kernel's records and events (recorder thread). The link module knows
 /// no kernel types, so caiso-sim and tools that only talk to the link stay free of the kernel.
-extension ISOTelemetryBoard {
+extension ISOTelemetryMailbox {
     /// Copies one cycle record.
     func publish(_ record: CycleRecord) {
         publish { telemetry in

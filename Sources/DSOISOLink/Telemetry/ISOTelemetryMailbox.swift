@@ -5,7 +5,7 @@ import Synchronization
 ///
 /// Written by the thread that consumes the kernel's records (never by the kernel, which must not block),
 /// read by the link thread; the mutex is held only for a copy of a few numbers.
-public final class ISOTelemetryBoard: Sendable {
+public final class ISOTelemetryMailbox: Sendable {
     private let state: Mutex<ISOTelemetry>
     private let interfacePointCount: Int
 
@@ -14,7 +14,7 @@ public final class ISOTelemetryBoard: Sendable {
         state = Mutex(ISOTelemetry(interfacePointCount: interfacePointCount))
     }
 
-    /// Publishes one cycle's telemetry (recorder thread): `fill` writes the values, the board stamps the
+    /// Publishes one cycle's telemetry (recorder thread): `fill` writes the values, the mailbox stamps the
     /// time and counts the heartbeat.
     public func publish(atMonotonicSeconds nowSeconds: Double = MonotonicClock.seconds(),
                         _ fill: (inout ISOTelemetry) -> Void) {
