@@ -46,6 +46,7 @@ public enum InputReplay {
             loop.runCycle(CycleTick(cycleIndex: cycle, scheduledNanoseconds: 0, startedNanoseconds: 0, missedTicks: 0))
             kernel.records.consume { _ in }
             _ = kernel.records.events.drain { _ in }
+            kernel.scheduleOutcomes.drain { _ in }
             cycles += 1
         }
         return Outcome(cycles: cycles, setpointDigest: kernel.setpointDigest)

@@ -10,18 +10,14 @@ public struct ISOInboundProducer {
     private let ring: SPSCRing<InboundMessage>
     private let epoch: KernelEpoch
     private var waitingMessages: [InboundMessage] = []
-    /// Told (link thread) which dispatch operating targets the ring took, for the audit trail.
-    private let onDispatchTargets: @Sendable ([ScheduleEntry]) -> Void
     /// Regulation messages and schedule entries the kernel's ring has taken.
     public private(set) var pushedRegulation = 0
     public private(set) var pushedSchedules = 0
 
     /// `initialAwardKW` goes first, as if the ISO had sent it.
-    public init(port: InboundPort, epoch: KernelEpoch, initialAwardKW: Double?,
-                onDispatchTargets: @escaping @Sendable ([ScheduleEntry]) -> Void = { _ in }) {
+    public init(port: InboundPort, epoch: KernelEpoch, initialAwardKW: Double?) {
         ring = port.ring(.isoLink)
         self.epoch = epoch
-        self.onDispatchTargets = onDispatchTargets
         if let initialAwardKW { waitingMessages.append(.regulation(.award(kw: initialAwardKW, at: 0))) }
     }
 
@@ -36,7 +32,8 @@ public struct ISOInboundProducer {
                 waitingMessages.append(.regulation(.award(kw: kw, at: kernelSeconds)))
             case .dispatchTarget(let point, let kw, let duration):
                 waitingMessages.append(.schedule(ScheduleEntry(interfacePoint: point, startSeconds: kernelSeconds,
-                                                               endSeconds: kernelSeconds + duration, netImportKW: kw)))
+                                                               endSeconds: kernelSeconds + duration, netImportKW: kw,
+                                                               layer: .dispatchTarget)))
             }
         }
         flush()
@@ -45,18 +42,11 @@ public struct ISOInboundProducer {
     /// Pushes waiting messages in order until the ring refuses one.
     public mutating func flush() {
         var taken = 0
-        var targets: [ScheduleEntry] = []
         while taken < waitingMessages.count, ring.push(waitingMessages[taken]) {
-            if case .schedule(let entry) = waitingMessages[taken] {
-                pushedSchedules += 1
-                targets.append(entry)
-            } else {
-                pushedRegulation += 1
-            }
+            if case .schedule = waitingMessages[taken] { pushedSchedules += 1 } else { pushedRegulation += 1 }
             taken += 1
         }
         waitingMessages.removeFirst(taken)
-        if !targets.isEmpty { onDispatchTargets(targets) }
     }
 
     /// Messages still waiting for room in the ring.

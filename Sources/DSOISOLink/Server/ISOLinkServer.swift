@@ -43,9 +43,7 @@ public final class ISOLinkServer: @unchecked Sendable {
     static let pollMilliseconds: Int32 = 50
 
     /// Prepares the link; it stamps messages on the kernel's clock through `epoch`.
-    /// `onDispatchTargets` hears (on the link thread) which dispatch operating targets reached the kernel's ring.
     public init(configuration: ISOLinkConfiguration, port: InboundPort, epoch: KernelEpoch, telemetry: ISOTelemetryMailbox,
-                onDispatchTargets: @escaping @Sendable ([ScheduleEntry]) -> Void = { _ in },
                 log: @escaping @Sendable (String) -> Void) throws(ISOLinkError) {
         guard configuration.limits.interfacePointCount <= ISORegisterMap.maximumInterfacePoints else {
             throw .invalidSetting(key: "interface points", value: "\(configuration.limits.interfacePointCount)",
@@ -57,8 +55,7 @@ public final class ISOLinkServer: @unchecked Sendable {
         self.log = log
         connectionLog = ISOLogRateLimiter(linesPerSecond: configuration.connections.logLinesPerSecond, write: log)
         holding = ISOHoldingRegisters(limits: configuration.limits, initialAwardMW: configuration.initialAwardMW)
-        producer = ISOInboundProducer(port: port, epoch: epoch, initialAwardKW: configuration.initialAwardMW * 1000,
-                                      onDispatchTargets: onDispatchTargets)
+        producer = ISOInboundProducer(port: port, epoch: epoch, initialAwardKW: configuration.initialAwardMW * 1000)
     }
 
     deinit {

@@ -32,7 +32,8 @@ public enum ISOInputRegisters {
         if nowSeconds - telemetry.publishedAtSeconds <= 2 { status.insert(.telemetryFresh) }
         registers[ISORegisterMap.status] = status.rawValue
 
-        var alarms: ISOAlarms = lastWriteRefused ? .lastWriteRefused : []
+        // Refused is refused, by the link's checks or by the kernel's admission after the link answered.
+        var alarms: ISOAlarms = lastWriteRefused || telemetry.dispatchTargetRefused ? .lastWriteRefused : []
         for raw in telemetry.flags {
             let flags = InterfacePointFlags(rawValue: raw)
             if flags.contains(.outOfBand) { alarms.insert(.outOfBand) }

@@ -14,6 +14,8 @@ public struct ISOTelemetry: Sendable, Hashable {
     public var controllableResources = 0
     /// True between the kernel's regulationSignalStale and regulationSignalResumed events.
     public var regulationFallback = false
+    /// True when the kernel refused the last dispatch operating target the link had answered OK.
+    public var dispatchTargetRefused = false
     /// Counts publications (wraps); the ISO sees it move while the kernel runs.
     public var heartbeat: UInt16 = 0
     /// Per interface point, kW and `InterfacePointFlags` raw values.

@@ -25,6 +25,11 @@ public final class ISOTelemetryMailbox: Sendable {
         }
     }
 
+    /// Whether the kernel refused the last dispatch operating target (recorder thread, from its verdicts).
+    public func setDispatchTargetRefused(_ refused: Bool) {
+        state.withLock { $0.dispatchTargetRefused = refused }
+    }
+
     /// Whether regulation is in its fallback (the kernel's signal went stale; recorder thread).
     public func setRegulationFallback(_ active: Bool) {
         state.withLock { $0.regulationFallback = active }

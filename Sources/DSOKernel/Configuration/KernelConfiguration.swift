@@ -14,8 +14,11 @@ public struct KernelConfiguration: Sendable, Hashable {
     public var regulation: RegulationTuning
     /// Smoothing of the uncontrolled load seen at each interface point, seconds (base points follow it).
     public var baseLoadFilterSeconds: Double
-    /// Largest number of schedule intervals kept per interface point.
+    /// Largest number of schedule intervals kept per interface point and schedule layer.
     public var scheduleCapacity: Int
+    /// How far ahead of now an interval may end, seconds: an absurd end (1e300 s) would hold a table slot
+    /// for ever. Twenty years, so a configuration's constant schedule (ten years) still fits.
+    public var scheduleHorizonSeconds: Double
 
     public static let allowedPeriodNanoseconds: ClosedRange<Int64> = 10_000_000...10_000_000_000
 
@@ -27,7 +30,8 @@ public struct KernelConfiguration: Sendable, Hashable {
         regulationFallbackRampPerSecond: Double = 0.1,
         regulation: RegulationTuning = RegulationTuning(),
         baseLoadFilterSeconds: Double = 4,
-        scheduleCapacity: Int = 512
+        scheduleCapacity: Int = 512,
+        scheduleHorizonSeconds: Double = 20 * 365.25 * 86_400
     ) {
         self.periodNanoseconds = periodNanoseconds
         self.staleAfterSeconds = staleAfterSeconds
@@ -37,6 +41,7 @@ public struct KernelConfiguration: Sendable, Hashable {
         self.regulation = regulation
         self.baseLoadFilterSeconds = baseLoadFilterSeconds
         self.scheduleCapacity = scheduleCapacity
+        self.scheduleHorizonSeconds = scheduleHorizonSeconds
     }
 
     public var periodSeconds: Double { Double(periodNanoseconds) / 1e9 }
@@ -55,6 +60,7 @@ public struct KernelConfiguration: Sendable, Hashable {
         }
         if !(baseLoadFilterSeconds >= 0) { problems.append("base load filter \(baseLoadFilterSeconds) s must be ≥ 0") }
         if scheduleCapacity < 1 { problems.append("schedule capacity \(scheduleCapacity) must be ≥ 1") }
+        if !(scheduleHorizonSeconds > 0) { problems.append("schedule horizon \(scheduleHorizonSeconds) s must be > 0") }
         return problems
     }
 }

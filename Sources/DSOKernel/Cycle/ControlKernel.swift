@@ -32,6 +32,9 @@ public final class ControlKernel: @unchecked Sendable {
     /// When input capture is on: every message the kernel drained, with its producer, in drain order
     /// (consumed on the cycle thread after each step; sized so one cycle's messages always fit).
     public let journal: SPSCRing<InboundRecord>?
+    /// Kernel → whoever answers the producers: the verdict on every schedule entry drained (sized so one
+    /// cycle's entries always fit; a full ring counts `droppedScheduleOutcomes`).
+    public let scheduleOutcomes: SPSCRing<ScheduleOutcome>
     public let records: RecordChannel
 
     var solver: EconomicDispatchSolver
@@ -63,6 +66,7 @@ public final class ControlKernel: @unchecked Sendable {
         setpoints = SetpointFrame(resourceCount: model.resources.count)
         self.inbound = inbound
         journal = journalCapacity.map { SPSCRing(capacity: $0) }
+        scheduleOutcomes = SPSCRing(capacity: inbound.totalCapacity)
         records = RecordChannel(interfacePointCount: model.interfacePoints.count, frameCount: recordFrames)
         let largestGroup = model.memberRanges.map(\.count).max() ?? 0
         solver = EconomicDispatchSolver(maximumResourceCount: max(largestGroup, 1))

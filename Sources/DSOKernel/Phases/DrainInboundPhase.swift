@@ -16,32 +16,46 @@ public enum DrainInboundPhase {
                 if let journal = kernel.journal, !journal.push(InboundRecord(producer: producer, message: message)) {
                     kernel.counters.droppedJournalRecords &+= 1
                 }
-                accept(message, kernel)
+                accept(message, from: producer, kernel)
             }
         }
     }
 
-    static func accept(_ message: InboundMessage, _ kernel: ControlKernel) {
+    static func accept(_ message: InboundMessage, from producer: InboundProducer, _ kernel: ControlKernel) {
         switch message {
-        case .schedule(let entry): accept(entry, kernel)
+        case .schedule(let entry): accept(entry, from: producer, kernel)
         case .regulation(let regulation): accept(regulation, kernel)
         case .command(let command): accept(command, kernel)
         }
     }
 
-    static func accept(_ entry: ScheduleEntry, _ kernel: ControlKernel) {
-        let valid = entry.interfacePoint >= 0 && entry.interfacePoint < kernel.interfacePoints.count
-            && entry.startSeconds.isFinite && entry.endSeconds.isFinite && entry.startSeconds < entry.endSeconds
-            && entry.netImportKW.isFinite
-        if valid, kernel.interfacePoints.schedules[entry.interfacePoint].insert(
-            startSeconds: entry.startSeconds, endSeconds: entry.endSeconds,
-            netImportKW: entry.netImportKW, nowSeconds: kernel.nowSeconds) {
-            return
+    /// Admission of a schedule entry into its layer's table; the verdict goes out on `scheduleOutcomes`.
+    static func accept(_ entry: ScheduleEntry, from producer: InboundProducer, _ kernel: ControlKernel) {
+        let verdict = admit(entry, kernel)
+        if !kernel.scheduleOutcomes.push(ScheduleOutcome(producer: producer, entry: entry, verdict: verdict,
+                                                         timeSeconds: kernel.nowSeconds)) {
+            kernel.counters.droppedScheduleOutcomes &+= 1
         }
+        guard !verdict.isAccepted else { return }
         kernel.counters.refusedSchedules &+= 1
         kernel.raise(KernelEvent(code: .scheduleRefused, timeSeconds: kernel.nowSeconds,
                                  subject: Int32(clamping: entry.interfacePoint), value: entry.netImportKW,
                                  detail: entry.startSeconds))
+    }
+
+    static func admit(_ entry: ScheduleEntry, _ kernel: ControlKernel) -> ScheduleOutcome.Verdict {
+        guard entry.interfacePoint >= 0 && entry.interfacePoint < kernel.interfacePoints.count else {
+            return .unknownInterfacePoint
+        }
+        guard entry.startSeconds.isFinite && entry.endSeconds.isFinite && entry.startSeconds < entry.endSeconds
+                && entry.netImportKW.isFinite else { return .invalidValues }
+        guard entry.endSeconds > kernel.nowSeconds else { return .alreadyEnded }
+        guard entry.endSeconds - kernel.nowSeconds <= kernel.configuration.scheduleHorizonSeconds else {
+            return .beyondHorizon
+        }
+        return kernel.interfacePoints.schedule(entry.interfacePoint, entry.layer).insert(
+            startSeconds: entry.startSeconds, endSeconds: entry.endSeconds,
+            netImportKW: entry.netImportKW, nowSeconds: kernel.nowSeconds)
     }
 
     static func accept(_ message: RegulationMessage, _ kernel: ControlKernel) {

@@ -39,7 +39,7 @@ public enum NettingPhase {
                                              timeSeconds: kernel.nowSeconds, subject: Int32(point), value: net))
                 }
             }
-            let schedule = points.schedules[point].lookup(atSeconds: kernel.nowSeconds)
+            let schedule = scheduleInForce(points, point, atSeconds: kernel.nowSeconds)
             if !schedule.isCovered { flags.insert(.scheduleMissing) }
             let scheduled = schedule.hasAny ? schedule.netImportKW : net
             let deviation = net - scheduled
@@ -79,5 +79,19 @@ public enum NettingPhase {
             if flags.contains(.outOfBand) { points.secondsOutOfBand[point] += dt }
             if outsideLimits { points.secondsOutsideLimits[point] += dt }
         }
+    }
+
+    /// The schedule in force at `point`: the highest layer whose interval covers now; when none covers, the
+    /// value of the interval that ended last holds — what was in force — and the caller flags it missing;
+    /// before any interval, none. With only the day-ahead layer this is that table's lookup, unchanged.
+    @inline(__always)
+    static func scheduleInForce(_ points: InterfacePointState, _ point: Int, atSeconds now: Double) -> ScheduleTable.Lookup {
+        var held: ScheduleTable.Lookup?
+        for layer in ScheduleLayer.fromHighest {
+            let lookup = points.schedule(point, layer).lookup(atSeconds: now)
+            if lookup.isCovered { return lookup }
+            if lookup.hasAny && lookup.endSeconds > (held?.endSeconds ?? -.infinity) { held = lookup }
+        }
+        return held ?? ScheduleTable.Lookup(netImportKW: 0, isCovered: false, hasAny: false)
     }
 }

@@ -39,8 +39,15 @@ public final class InterfacePointState: @unchecked Sendable {
     public let infeasibleCycles: KernelColumn<Int>
     public let sampleCount: KernelColumn<Int>
 
-    /// One fixed-storage table per interface point; the array itself is never mutated after init.
+    /// One fixed-storage table per interface point and `ScheduleLayer`, at `point × layers + layer`; the
+    /// array itself is never mutated after init.
     public let schedules: [ScheduleTable]
+
+    /// The table of `layer` at `point`.
+    @inline(__always)
+    public func schedule(_ point: Int, _ layer: ScheduleLayer) -> ScheduleTable {
+        schedules[point &* ScheduleLayer.allCases.count &+ Int(layer.rawValue)]
+    }
 
     public init(_ model: SubstationModel, scheduleCapacity: Int) {
         let points = model.interfacePoints
@@ -67,7 +74,7 @@ public final class InterfacePointState: @unchecked Sendable {
         secondsOutsideLimits = KernelColumn(count: count, repeating: 0)
         infeasibleCycles = KernelColumn(count: count, repeating: 0)
         sampleCount = KernelColumn(count: count, repeating: 0)
-        schedules = (0..<count).map { _ in ScheduleTable(capacity: scheduleCapacity) }
+        schedules = (0..<count * ScheduleLayer.allCases.count).map { _ in ScheduleTable(capacity: scheduleCapacity) }
     }
 
     deinit {

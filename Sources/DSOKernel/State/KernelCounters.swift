@@ -13,6 +13,8 @@ public struct KernelCounters: Sendable, Hashable {
     public var droppedJournalRecords: Int = 0
     /// Events not handed to the events ring because it was full (its reader fell behind).
     public var droppedEvents: Int = 0
+    /// Schedule verdicts the outcomes ring had no room for (its reader fell behind).
+    public var droppedScheduleOutcomes: Int = 0
     /// Cycles where some interface point's dispatch was infeasible.
     public var infeasibleCycles: Int = 0
     public init() {}

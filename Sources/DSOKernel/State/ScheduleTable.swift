@@ -32,22 +32,24 @@ public final class ScheduleTable: @unchecked Sendable {
         var netImportKW: Double
         var isCovered: Bool
         var hasAny: Bool
+        /// End of the interval the value comes from (−∞ when there is none).
+        var endSeconds: Double = -.infinity
     }
 
     /// Inserts or replaces an interval; `nowSeconds` decides which old intervals may be evicted.
-    /// Returns false (and counts) when the table is full of intervals that have not ended.
+    /// Refuses (and counts) when the table is full of intervals that have not ended.
     @discardableResult
-    func insert(startSeconds: Double, endSeconds: Double, netImportKW: Double, nowSeconds: Double) -> Bool {
+    func insert(startSeconds: Double, endSeconds: Double, netImportKW: Double, nowSeconds: Double) -> ScheduleOutcome.Verdict {
         var position = 0
         while position < count && starts[position] < startSeconds { position += 1 }
         if position < count && starts[position] == startSeconds {
             ends[position] = endSeconds
             values[position] = netImportKW
             cursor = 0
-            return true
+            return .replaced
         }
         if count == capacity {
-            guard ends[0] <= nowSeconds else { refusedCount += 1; return false }
+            guard ends[0] <= nowSeconds else { refusedCount += 1; return .tableFull }
             removeFirst()
             position = max(0, position - 1)
         }
@@ -59,7 +61,7 @@ public final class ScheduleTable: @unchecked Sendable {
         starts[position] = startSeconds; ends[position] = endSeconds; values[position] = netImportKW
         count += 1
         cursor = 0
-        return true
+        return .accepted
     }
 
     private func removeFirst() {
@@ -78,6 +80,6 @@ public final class ScheduleTable: @unchecked Sendable {
             // Before the first interval there is no schedule to hold yet.
             return Lookup(netImportKW: 0, isCovered: false, hasAny: false)
         }
-        return Lookup(netImportKW: values[cursor], isCovered: seconds < ends[cursor], hasAny: true)
+        return Lookup(netImportKW: values[cursor], isCovered: seconds < ends[cursor], hasAny: true, endSeconds: ends[cursor])
     }
 }

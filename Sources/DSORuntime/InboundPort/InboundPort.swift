@@ -22,6 +22,9 @@ public final class InboundPort: Sendable {
     @usableFromInline
     func ringStorage(_ producer: InboundProducer) -> SPSCRing<InboundMessage> { rings[Int(producer.rawValue)] }
 
+    /// Slots of all rings together: the most messages one cycle can drain.
+    public var totalCapacity: Int { rings.reduce(0) { $0 + $1.capacity } }
+
     /// Messages each producer's ring refused because it was full, for status and metrics.
     public func rejectedPushCounts() -> [InboundProducer: Int] {
         Dictionary(uniqueKeysWithValues: InboundProducer.allCases.map { ($0, rings[Int($0.rawValue)].rejectedPushCount) })

@@ -7,9 +7,8 @@ public import DSORuntime
 /// DSOHistorian and DSOAPI join `dsod run`.
 ///
 /// All methods except `afterCycle` run on the service's control queue (the one consumer of
-/// `kernel.records`). A component that pushes into a kernel ring must be that ring's only producer (the ISO
-/// link owns `inbound.regulation` whenever `[iso_link]` is configured); schedules go through the one
-/// serialized submitter given to `SubstationService.attach`.
+/// `kernel.records`). A component that pushes into the kernel's inbound port must be its ring's only
+/// producer (the ISO link owns the `.isoLink` ring, the API the `.api` ring through its actor).
 public protocol ServiceComponent: AnyObject, Sendable {
     /// Name in logs.
     var name: String { get }
@@ -22,9 +21,9 @@ public protocol ServiceComponent: AnyObject, Sendable {
     func record(_ record: CycleRecord)
     /// Every kernel event, in order.
     func event(_ event: KernelEvent)
-    /// Schedule intervals the service itself handed to the kernel (configuration at start, SIGHUP reload);
-    /// `source` names where they came from. Schedules of other components are theirs to report.
-    func schedulesSubmitted(_ entries: [ScheduleEntry], source: String)
+    /// The kernel's verdict on each schedule entry it drained, whoever sent it (configuration files, API,
+    /// ISO link, market), in drain order: what the audit trail records and what answers the producers.
+    func scheduleOutcome(_ outcome: ScheduleOutcome)
     /// Something an operator did to the service outside the API (SIGHUP reload, SIGTERM stop) and its outcome.
     func operatorAction(_ action: ServiceOperatorAction)
     /// SIGHUP: take what can change without a restart; one log line per change applied.
@@ -37,7 +36,7 @@ extension ServiceComponent {
     public func afterCycle(kernel: ControlKernel, tick: CycleTick, stepNanoseconds: UInt64) {}
     public func record(_ record: CycleRecord) {}
     public func event(_ event: KernelEvent) {}
-    public func schedulesSubmitted(_ entries: [ScheduleEntry], source: String) {}
+    public func scheduleOutcome(_ outcome: ScheduleOutcome) {}
     public func operatorAction(_ action: ServiceOperatorAction) {}
     public func reload(_ configuration: ServiceConfiguration) -> [String] { [] }
 }

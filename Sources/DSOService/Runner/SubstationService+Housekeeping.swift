@@ -55,6 +55,9 @@ extension SubstationService {
             latest.take(record, interfacePoints: interfacePoints)
             for component in components { component.record(record) }
         }
+        _ = kernel.scheduleOutcomes.drain { outcome in
+            for component in components { component.scheduleOutcome(outcome) }
+        }
         let model = configuration.model
         let logEvents = configuration.service.logAllEvents
         _ = kernel.records.events.drain { event in
@@ -66,15 +69,11 @@ extension SubstationService {
         }
     }
 
-    /// Hands pending schedule intervals to the kernel and tells the components which went in, from where.
+    /// Hands pending schedule intervals to the kernel's schedule-files ring; the kernel's verdicts come back
+    /// through `scheduleOutcomes`.
     @discardableResult
     func pumpSchedules() -> Int {
-        var pushed = 0
-        for batch in schedules.pump() {
-            pushed += batch.entries.count
-            for component in components { component.schedulesSubmitted(batch.entries, source: batch.source) }
-        }
-        return pushed
+        schedules.pump().reduce(0) { $0 + $1.entries.count }
     }
 
     /// The one-line summary for `systemctl status` and the log.

@@ -54,5 +54,7 @@ extension SubstationSimulation {
             options.onEvent?(event)
             events.add(event)
         }
+        // Refusals are counted by the kernel (the summary's refused schedules) and raised as events.
+        kernel.scheduleOutcomes.drain { _ in }
     }
 }

@@ -51,11 +51,11 @@ final class HistorianComponent: ServiceComponent, @unchecked Sendable {
         feed.take(event)
     }
 
-    func schedulesSubmitted(_ entries: [ScheduleEntry], source: String) {
-        let now = WallClock.nowUnixSeconds()
-        for entry in entries {
-            historian.record(.schedule(ScheduleReceipt(wallTimeSeconds: now, source: source, entry: entry, accepted: true)))
-        }
+    /// The kernel's verdict, not the request: an entry is `accepted` only if the kernel took it.
+    func scheduleOutcome(_ outcome: ScheduleOutcome) {
+        historian.record(.schedule(ScheduleReceipt(wallTimeSeconds: WallClock.nowUnixSeconds(),
+                                                   source: outcome.producer.auditSource, entry: outcome.entry,
+                                                   accepted: outcome.verdict.isAccepted)))
     }
 
     func operatorAction(_ action: ServiceOperatorAction) {

@@ -27,14 +27,6 @@ final class ISOLinkComponent: ServiceComponent, @unchecked Sendable {
                                              requestDeadlineSeconds: settings.requestDeadlineSeconds))
         telemetry = ISOTelemetryMailbox(interfacePointCount: model.interfacePoints.count)
         server = try ISOLinkServer(configuration: configuration, port: port, epoch: epoch, telemetry: telemetry,
-                                   onDispatchTargets: { entries in
-                                       guard let historian else { return }
-                                       let now = WallClock.nowUnixSeconds()
-                                       for entry in entries {
-                                           historian.record(.schedule(ScheduleReceipt(
-                                               wallTimeSeconds: now, source: "iso-link", entry: entry, accepted: true)))
-                                       }
-                                   },
                                    log: { line in log.info(line) })
     }
 
@@ -44,6 +36,13 @@ final class ISOLinkComponent: ServiceComponent, @unchecked Sendable {
 
     func record(_ record: CycleRecord) {
         telemetry.publish(record)
+    }
+
+    /// A dispatch operating target the link answered OK but the kernel refused raises the ISO's alarm
+    /// (input register 17, bit 4) until a later target is taken.
+    func scheduleOutcome(_ outcome: ScheduleOutcome) {
+        guard outcome.producer == .isoLink else { return }
+        telemetry.setDispatchTargetRefused(!outcome.verdict.isAccepted)
     }
 
     func event(_ event: KernelEvent) {

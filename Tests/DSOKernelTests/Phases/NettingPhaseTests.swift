@@ -89,6 +89,9 @@ import Testing
 
         // After the only interval ends its value holds, still flagged.
         kernel.pushSchedule(from: 0, to: 100.5, netImportKW: 25)
+        writeBoard(kernel, at: now, meter: 32)
+        net(kernel, at: now)
+        #expect(kernel.interfacePoints.scheduledKW[0] == 25 && !kernel.flags().contains(.scheduleMissing))
         writeBoard(kernel, at: now + Fixture.second, meter: 32)
         net(kernel, at: now + Fixture.second)
         #expect(kernel.interfacePoints.scheduledKW[0] == 25)

@@ -33,7 +33,7 @@ import Testing
     @Test func sameStartReplacesInsteadOfAdding() {
         let table = threeIntervals()
         let replaced = table.insert(startSeconds: 10, endSeconds: 20, netImportKW: 250, nowSeconds: 0)
-        #expect(replaced)
+        #expect(replaced == .replaced)
         #expect(table.count == 3)
         let values = [5.0, 15, 25].map { table.lookup(atSeconds: $0).netImportKW }
         #expect(values == [100, 250, 300], "neighbours untouched")
@@ -73,14 +73,14 @@ import Testing
         table.insert(startSeconds: 10, endSeconds: 20, netImportKW: 200, nowSeconds: 0)
         // At 5 s the first interval is still in force: no room.
         let accepted = table.insert(startSeconds: 20, endSeconds: 30, netImportKW: 300, nowSeconds: 5)
-        #expect(!accepted)
+        #expect(accepted == .tableFull)
         #expect(table.refusedCount == 1)
         #expect(table.count == 2)
         let later = table.lookup(atSeconds: 25)
         #expect(later.netImportKW == 200 && !later.isCovered, "the refused interval is not there")
         // Replacing an existing start needs no room even when full.
         let replaced = table.insert(startSeconds: 10, endSeconds: 20, netImportKW: 222, nowSeconds: 5)
-        #expect(replaced)
+        #expect(replaced == .replaced)
         #expect(table.refusedCount == 1)
         #expect(table.lookup(atSeconds: 15).netImportKW == 222)
     }
@@ -91,7 +91,7 @@ import Testing
         table.insert(startSeconds: 10, endSeconds: 20, netImportKW: 200, nowSeconds: 0)
         // At 10 s the first interval (end exclusive) has ended and makes room.
         let accepted = table.insert(startSeconds: 20, endSeconds: 30, netImportKW: 300, nowSeconds: 10)
-        #expect(accepted)
+        #expect(accepted == .accepted)
         #expect(table.count == 2)
         #expect(table.refusedCount == 0)
         let values = [15.0, 25].map { table.lookup(atSeconds: $0).netImportKW }
@@ -106,7 +106,7 @@ import Testing
         table.insert(startSeconds: 0, endSeconds: 10, netImportKW: 1, nowSeconds: 0)
         let early = table.insert(startSeconds: 10, endSeconds: 20, netImportKW: 2, nowSeconds: 9.5)
         let onTime = table.insert(startSeconds: 10, endSeconds: 20, netImportKW: 2, nowSeconds: 10)
-        #expect(!early && onTime)
+        #expect(early == .tableFull && onTime == .accepted)
         #expect(table.count == 1 && table.refusedCount == 1)
         let found = table.lookup(atSeconds: 12)
         #expect(found.netImportKW == 2 && found.isCovered)
@@ -130,14 +130,14 @@ import Testing
                                             nowSeconds: now)
                 if let same = expected.firstIndex(where: { $0.start == start }) {
                     expected[same].value = value
-                    #expect(accepted)
+                    #expect(accepted == .replaced)
                 } else if expected.count == capacity && expected[0].end > now {
                     refused += 1
-                    #expect(!accepted)
+                    #expect(accepted == .tableFull)
                 } else {
                     if expected.count == capacity { expected.removeFirst() }
                     expected.append((start, start + 10, value))
-                    #expect(accepted)
+                    #expect(accepted == .accepted)
                 }
             }
         }
