@@ -3,6 +3,7 @@ import DSOKernel
 import DSOModel
 import DSORuntime
 import Foundation
+import OpenDSOTestSupport
 import Synchronization
 import Testing
 
@@ -37,11 +38,11 @@ import Testing
         controller.set(slot: 1, .good, powerKW: 0)
         let model = try TwoBatteryFixture.model()
         let kernel = try TwoBatteryFixture.kernel(model, periodMilliseconds: 20)
-        let log = LogCollector()
+        let log = LogLines()
         let host = try DriverHost(configurations: [
             TwoBatteryFixture.instance("dev-a", library: library, slot: 0, resource: "B1", pollPeriodSeconds: 0.02, timeoutSeconds: 0.04),
             TwoBatteryFixture.instance("dev-b", library: library, slot: 1, resource: "B2", pollPeriodSeconds: 0.02, timeoutSeconds: 0.04),
-        ], model: model, mode: .threaded, log: log.handler)
+        ], model: model, mode: .threaded, log: log.driverLogHandler)
         let cycles = CycleLog()
         let timer = CycleTimer(period: try CyclePeriod(milliseconds: 20)) { tick in
             let started = DriverHost.monotonicNanoseconds()

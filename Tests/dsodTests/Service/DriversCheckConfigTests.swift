@@ -46,7 +46,7 @@ import Testing
             // check-config only looks for the library file; opening it is `dsod run`'s business.
             _ = try folder.write("libDriver.so", "not opened by check-config")
             let good = try folder.write("good.toml", Self.service(drivers: Self.goodDriver))
-            let ok = try await DSOD.run(["check-config", good], in: folder, timeoutSeconds: 60)
+            let ok = try await BuiltExecutable.dsod.run(["check-config", good], in: folder, timeoutSeconds: 60)
             #expect(ok.status == 0 && ok.stdout.contains("1 driver: bess-1"), "the grid and driver are valid as written\n\(ok)")
 
             let bad = try folder.write("bad.toml", Self.service(service: "stop_timeout_s = 0", drivers: """
@@ -84,7 +84,7 @@ import Testing
                 quantity = "soc"
                 scale = 0.01
                 """))
-            let result = try await DSOD.run(["check-config", bad], in: folder, timeoutSeconds: 60)
+            let result = try await BuiltExecutable.dsod.run(["check-config", bad], in: folder, timeoutSeconds: 60)
             #expect(result.status == 1 && result.exited && !result.looksLikeACrash, "\(result)")
             let expected = [
                 "service.stop_timeout_s: found 0.0",

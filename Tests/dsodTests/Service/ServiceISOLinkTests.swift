@@ -28,7 +28,7 @@ import Glibc
                 writers = ["127.0.0.1"]
                 """)
             let state = folder.file("state")
-            let service = try ServiceProcess(arguments: ["run", "--config", config], in: folder,
+            let service = try BackgroundProcess.dsod(["run", "--config", config], in: folder,
                                              environment: ["STATE_DIRECTORY": state])
             #expect(service.waitForLog("iso-link: listening on 127.0.0.1:\(linkPort)", timeoutSeconds: 20), "\(service.stderr)")
             let api = HTTPClient(port: apiPort, timeoutSeconds: 5)

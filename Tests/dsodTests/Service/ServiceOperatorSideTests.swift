@@ -34,7 +34,7 @@ import Glibc
             let config = try Fixture.write(in: folder, port: port)
             let state = folder.file("state")
             let database = "\(state)/historian.sqlite"
-            let service = try ServiceProcess(arguments: ["run", "--config", config], in: folder,
+            let service = try BackgroundProcess.dsod(["run", "--config", config], in: folder,
                                              environment: ["STATE_DIRECTORY": state])
             #expect(service.waitForLog("api: listening on http://127.0.0.1:\(port)", timeoutSeconds: 20), "\(service.stderr)")
             #expect(service.waitForLog("historian: \(database)", timeoutSeconds: 2), "\(service.stderr)")
@@ -129,7 +129,7 @@ import Glibc
             let config = try Fixture.write(in: folder, port: port)
             let state = folder.file("state")
             let database = "\(state)/historian.sqlite"
-            let service = try ServiceProcess(arguments: ["run", "--config", config], in: folder,
+            let service = try BackgroundProcess.dsod(["run", "--config", config], in: folder,
                                              environment: ["STATE_DIRECTORY": state])
             #expect(service.waitForLog("ready: the kernel runs", timeoutSeconds: 20), "\(service.stderr)")
             service.send(SIGHUP)
@@ -150,7 +150,7 @@ import Glibc
             let config = try Fixture.write(in: folder, port: port)
             let state = folder.file("state")
             let database = "\(state)/historian.sqlite"
-            let first = try ServiceProcess(arguments: ["run", "--config", config], in: folder,
+            let first = try BackgroundProcess.dsod(["run", "--config", config], in: folder,
                                            environment: ["STATE_DIRECTORY": state])
             #expect(first.waitForLog("api: listening", timeoutSeconds: 20), "\(first.stderr)")
             let api = HTTPClient(port: port, timeoutSeconds: 5)
@@ -167,7 +167,7 @@ import Glibc
             #expect(try SQLiteShell.count(database, "SELECT count(*) FROM schedule WHERE net_import_kw = 123.5") == 1)
 
             // Restart on the same state directory: the file opens, keeps what it had and grows.
-            let second = try ServiceProcess(arguments: ["run", "--config", config], in: folder,
+            let second = try BackgroundProcess.dsod(["run", "--config", config], in: folder,
                                             environment: ["STATE_DIRECTORY": state])
             #expect(second.waitForLog("api: listening", timeoutSeconds: 20), "\(second.stderr)")
             _ = try await Self.waitForCycles(api, 10, timeoutSeconds: 20)
