@@ -41,7 +41,7 @@ import Glibc
             let api = HTTPClient(port: port, timeoutSeconds: 5)
 
             // Status: the kernel runs on its 100-ms grid; counters come through.
-            let kernel = try #require(try await Self.waitForCycles(api, 15, timeoutSeconds: 20))
+            let kernel = try #require(try await Self.waitForCycles(api, 15, timeoutSeconds: 60))
             #expect(kernel.state == "running", "\(kernel)")
             #expect(kernel.cyclePeriodSeconds == 0.1, "\(kernel)")
             #expect(kernel.cycleIndex >= 10, "\(kernel)")
@@ -154,7 +154,7 @@ import Glibc
                                            environment: ["STATE_DIRECTORY": state])
             #expect(first.waitForLog("api: listening", timeoutSeconds: 20), "\(first.stderr)")
             let api = HTTPClient(port: port, timeoutSeconds: 5)
-            _ = try await Self.waitForCycles(api, 20, timeoutSeconds: 20)
+            _ = try await Self.waitForCycles(api, 20, timeoutSeconds: 60)
             let body = #"{"entries":[{"interfacePoint":1,"startSeconds":5000,"endSeconds":6000,"netImportKW":123.5}]}"#
             #expect(try await api.send("POST", "/api/v1/schedules", token: Fixture.operatorToken, body: body).status == 202)
             try await Task.sleep(nanoseconds: 800_000_000)  // > commit_interval_s (0.25 s): committed before the kill
@@ -170,7 +170,7 @@ import Glibc
             let second = try BackgroundProcess.dsod(["run", "--config", config], in: folder,
                                             environment: ["STATE_DIRECTORY": state])
             #expect(second.waitForLog("api: listening", timeoutSeconds: 20), "\(second.stderr)")
-            _ = try await Self.waitForCycles(api, 10, timeoutSeconds: 20)
+            _ = try await Self.waitForCycles(api, 10, timeoutSeconds: 60)
             second.send(SIGTERM)
             let exit = try #require(second.waitForExit(timeoutSeconds: 8), "\(second.stderr)")
             #expect(exit.exited && exit.status == 0, "\(second.stderr)")
