@@ -37,6 +37,8 @@ let package = Package(
         .library(name: "DSOCANBMSDriver", type: .dynamic, targets: ["DSOCANBMSDriver"]),
         // The Modbus TCP/RTU driver (libmodbus): SunSpec discovery and declarative register maps.
         .library(name: "DSOModbusDriver", type: .dynamic, targets: ["DSOModbusDriver"]),
+        // What the tests share, as a product so the benchmarks (Bench/) run the same synthetic substation.
+        .library(name: "OpenDSOTestSupport", targets: ["OpenDSOTestSupport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -178,8 +180,16 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
-        // What the tests share: built products and plugins (dlopen, vtable), runs, temporary folders, peers, readers.
-        .target(name: "OpenDSOTestSupport", dependencies: ["DSODriverABI"], path: "Tests/Support"),
+        // What the tests share: built products and plugins (dlopen, vtable), processes, temporary folders, peers,
+        // readers, scenario and driver fixtures, the running API and ISO link, the synthetic substation.
+        .target(
+            name: "OpenDSOTestSupport",
+            dependencies: [
+                "DSODriverABI", "DSODriverHost", "DSOKernel", "DSOModel", "DSORuntime", "DSOScoring", "DSOISOLink",
+                "DSOAPI", "DSOHistorian", "DSOStatusSchema",
+            ],
+            path: "Tests/Support"
+        ),
         // dsoctl driven as an executable against pymodbus, python-can and a running dsod.
         .testTarget(name: "dsoctlTests", dependencies: ["DSOStatusSchema", "OpenDSOTestSupport"]),
         .testTarget(name: "DSOStatusSchemaTests", dependencies: ["DSOStatusSchema"]),
@@ -191,21 +201,21 @@ let package = Package(
         .testTarget(
             name: "DSOAPITests",
             dependencies: [
-                "DSOAPI", "DSOHistorian", "DSOKernel", "DSOModel", "DSOStatusSchema", "OpenDSOTestSupport",
+                "DSOAPI", "DSOHistorian", "DSOKernel", "DSOStatusSchema", "OpenDSOTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
             ]
         ),
-        .testTarget(name: "DSODriverHostTests", dependencies: ["DSOCycleLoop", "DSODriverHost", "DSODriverABI", "DSOKernel", "DSOModel", "DSORuntime"]),
+        .testTarget(name: "DSODriverHostTests", dependencies: ["DSOCycleLoop", "DSODriverHost", "DSODriverABI", "DSOKernel", "DSOModel", "DSORuntime", "OpenDSOTestSupport"]),
         .testTarget(name: "DSORuntimeTests", dependencies: ["CPlatform", "DSORuntime"]),
         .testTarget(name: "DSODispatchTests", dependencies: ["DSODispatch", "OpenDSOTestSupport"]),
-        .testTarget(name: "DSOKernelTests", dependencies: ["DSOKernel", "DSOModel", "DSORuntime", "DSOSimulation", "DSOScenario", "OpenDSOTestSupport"]),
+        .testTarget(name: "DSOKernelTests", dependencies: ["DSOKernel", "DSOModel", "DSORuntime", "DSOScenario", "OpenDSOTestSupport"]),
         .testTarget(name: "DSOScoringTests", dependencies: ["DSOScoring"]),
         .testTarget(name: "DSOScenarioTests", dependencies: ["DSOScenario", "DSOModel", "OpenDSOTestSupport"]),
         .testTarget(name: "DSOSimulationTests", dependencies: ["DSOSimulation", "DSOScenario", "DSOKernel", "OpenDSOTestSupport"]),
         .testTarget(name: "DSOISOLinkTests", dependencies: ["DSOISOLink", "DSORuntime", "DSOModel", "OpenDSOTestSupport"]),
         .testTarget(name: "caisoSimTests", dependencies: ["OpenDSOTestSupport"]),
         .testTarget(name: "DSOServiceTests", dependencies: ["DSORuntime", "DSOService", "DSOSimulation", "DSOScenario", "DSOModel", "OpenDSOTestSupport"]),
-        .testTarget(name: "dsodTests", dependencies: ["DSOScoring", "DSOStatusSchema", "OpenDSOTestSupport"]),
+        .testTarget(name: "dsodTests", dependencies: ["DSOStatusSchema", "OpenDSOTestSupport"]),
         // Modbus without the ABI: libmodbus links, SunSpec discovery and models, register maps (the plugin and dsoctl share it).
         .target(
             name: "DSOModbus",

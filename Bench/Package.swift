@@ -28,6 +28,8 @@ let package = Package(
                 .product(name: "DSOSimulation", package: "OpenDSO"),
                 .product(name: "DSODriverABI", package: "OpenDSO"),
                 .product(name: "DSODriverHost", package: "OpenDSO"),
+                // SyntheticSubstation: the made-up thousand-resource substation the cycle benchmarks run.
+                .product(name: "OpenDSOTestSupport", package: "OpenDSO"),
                 .product(name: "DequeModule", package: "swift-collections"),
             ],
             swiftSettings: [.unsafeFlags([benchOptimization], .when(configuration: .release))],

@@ -1,5 +1,6 @@
 import DSOAPI
 import DSOHistorian
+import OpenDSOTestSupport
 import Testing
 
 /// No token → 401, a viewer writing → 403, an operator writing → 202 and an audit row in the historian.

@@ -3,6 +3,7 @@ import DSOHistorian
 import DSOKernel
 import DSOStatusSchema
 import Foundation
+import OpenDSOTestSupport
 import Testing
 
 /// Every read endpoint returns what the snapshot and the historian hold.

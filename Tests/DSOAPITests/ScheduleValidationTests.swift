@@ -1,4 +1,5 @@
 import DSOAPI
+import OpenDSOTestSupport
 import Testing
 
 /// Bad schedule submissions get 400 with a message naming the field; nothing reaches the kernel.

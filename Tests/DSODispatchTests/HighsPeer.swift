@@ -1,12 +1,11 @@
 import Foundation
+import OpenDSOTestSupport
 
 /// Runs Tests/peers/dispatch_highs_check.py with the repository's peer interpreter (.venv from
-/// scripts/setup-peers.sh), located from this file's path so the check works from any directory.
+/// scripts/setup-peers.sh), located from the repository root so the check works from any directory.
 enum HighsPeer {
-    static let repositoryRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let python = repositoryRoot.appendingPathComponent(".venv/bin/python")
-    static let script = repositoryRoot.appendingPathComponent("Tests/peers/dispatch_highs_check.py")
+    static let python = Repository.root.appendingPathComponent(".venv/bin/python")
+    static let script = Repository.root.appendingPathComponent("Tests/peers/dispatch_highs_check.py")
 
     /// Why the peer cannot run, or nil when it can.
     static var unavailableReason: String? {

@@ -11,15 +11,11 @@ import Testing
     static let rampPerSecond = 0.25
 
     private func executables() throws -> (dsod: URL, caisoSim: URL) {
-        let dsod = try #require(BuiltProduct.locate("dsod", overriddenBy: "DSOD_EXECUTABLE"),
-                                "dsod not built next to the test bundle (or set DSOD_EXECUTABLE)")
-        let caisoSim = try #require(BuiltProduct.locate("caiso-sim", overriddenBy: "CAISO_SIM_EXECUTABLE"),
-                                    "caiso-sim not built next to the test bundle (or set CAISO_SIM_EXECUTABLE)")
-        return (dsod, caisoSim)
+        (try BuiltExecutable.dsod.require(), try BuiltExecutable.caisoSim.require())
     }
 
-    private func startDSOD(_ dsod: URL, port: Int, writers: String, seconds: Int, in folder: URL) async throws -> Child {
-        let child = try Child(dsod, ["simulate", "--scenario", "scenario.toml", "--realtime", "--duration", "\(seconds)s",
+    private func startDSOD(_ dsod: URL, port: Int, writers: String, seconds: Int, in folder: URL) async throws -> BackgroundProcess {
+        let child = try BackgroundProcess(dsod, ["simulate", "--scenario", "scenario.toml", "--realtime", "--duration", "\(seconds)s",
                                      "--iso-listen", "127.0.0.1:\(port)", "--iso-writers", writers,
                                      "--signal-ttl-s", "\(Self.ttlSeconds)", "--fallback-ramp", "\(Self.rampPerSecond)"],
                               in: folder, tag: "dsod")
@@ -32,11 +28,11 @@ import Testing
 
     @Test func aDSOFollowsTheISOScoresWellAndRampsToZeroWhenTheISOStops() async throws {
         let (dsod, caisoSim) = try executables()
-        let folder = try Fixtures.folder()
+        let folder = try ISOLinkEndToEndFiles.folder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let port = try freeTCPPort()
         let server = try await startDSOD(dsod, port: port, writers: "127.0.0.1", seconds: 70, in: folder)
-        let sim = try Child(caisoSim, ["--target", "127.0.0.1:\(port)", "--signal", "sine.csv", "--period-s", "2",
+        let sim = try BackgroundProcess(caisoSim, ["--target", "127.0.0.1:\(port)", "--signal", "sine.csv", "--period-s", "2",
                                        "--poll-s", "1", "--duration", "40s", "--award-mw", "1", "--schedule", "dot.csv",
                                        "--report", "report", "--status-every-s", "10",
                                        "--min-composite", "0.7", "--min-accuracy", "0.5"],
@@ -78,11 +74,11 @@ import Testing
     /// A link that does not carry the signal (the ISO's address may not write) must fail the threshold.
     @Test func aBrokenLinkFailsTheScoreThreshold() async throws {
         let (dsod, caisoSim) = try executables()
-        let folder = try Fixtures.folder()
+        let folder = try ISOLinkEndToEndFiles.folder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let port = try freeTCPPort()
         let server = try await startDSOD(dsod, port: port, writers: "10.0.0.99", seconds: 30, in: folder)
-        let sim = try Child(caisoSim, ["--target", "127.0.0.1:\(port)", "--signal", "sine.csv", "--period-s", "2",
+        let sim = try BackgroundProcess(caisoSim, ["--target", "127.0.0.1:\(port)", "--signal", "sine.csv", "--period-s", "2",
                                        "--duration", "20s", "--award-mw", "1", "--min-composite", "0.7",
                                        "--status-every-s", "0"],
                             in: folder, tag: "caiso-sim")

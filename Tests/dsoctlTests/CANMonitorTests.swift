@@ -14,7 +14,7 @@ struct CANMonitorTests {
         let peer = try BMSPeer(port: pair.peer, dbc: dbc, duration: 8)
         var compared = Set<String>()
         try await TemporaryFolder.with { folder in
-            let result = try await DSOCtl.run(["can", "monitor", "--transport", "slcan:\(pair.plugin)", "--protocol", protocolName,
+            let result = try await BuiltExecutable.dsoctl.run(["can", "monitor", "--transport", "slcan:\(pair.plugin)", "--protocol", protocolName,
                                                "--seconds", "2", "--keep-alive", "--json"], in: folder)
             try #require(result.status == 0, "\(result)")
             let lines = result.stdout.split(separator: "\n")
@@ -68,7 +68,7 @@ struct CANMonitorTests {
         let pair = try PseudoTerminalPair()
         let peer = try BMSPeer(port: pair.peer, dbc: Repository.pylontechDBC, duration: 6)
         try await TemporaryFolder.with { folder in
-            let result = try await DSOCtl.run(["can", "monitor", "--transport", "slcan:\(pair.plugin)", "--protocol", "pylon", "--count", "12"],
+            let result = try await BuiltExecutable.dsoctl.run(["can", "monitor", "--transport", "slcan:\(pair.plugin)", "--protocol", "pylon", "--count", "12"],
                                               in: folder)
             try #require(result.status == 0, "\(result)")
             let soc = try #require(expected["0x355"]?.signals["StateOfCharge"]?.intValue)
@@ -83,7 +83,7 @@ struct CANMonitorTests {
     @Test func aMissingSocketCANInterfaceSaysWhatToCheck() async throws {
         try await TemporaryFolder.with { folder in
             // A name no machine has: the error path is the same with or without SocketCAN in the kernel.
-            let result = try await DSOCtl.run(["can", "monitor", "--transport", "socketcan:dsoctltest0", "--protocol", "pylon", "--seconds", "1"],
+            let result = try await BuiltExecutable.dsoctl.run(["can", "monitor", "--transport", "socketcan:dsoctltest0", "--protocol", "pylon", "--seconds", "1"],
                                               in: folder)
             #expect(result.status == 2, "\(result)")
             #expect(result.stderr.contains("no CAN interface dsoctltest0") && result.stderr.contains("ip link"), "\(result)")
@@ -94,7 +94,7 @@ struct CANMonitorTests {
     @Test func aSilentBusIsUnreachable() async throws {
         let pair = try PseudoTerminalPair()
         try await TemporaryFolder.with { folder in
-            let result = try await DSOCtl.run(["can", "monitor", "--transport", "slcan:\(pair.plugin)", "--protocol", "sma", "--seconds", "1"],
+            let result = try await BuiltExecutable.dsoctl.run(["can", "monitor", "--transport", "slcan:\(pair.plugin)", "--protocol", "sma", "--seconds", "1"],
                                               in: folder)
             #expect(result.status == 2, "\(result)")
             #expect(result.stderr.contains("no CAN frame") && result.stderr.contains("bit rate"), "\(result)")
@@ -109,7 +109,7 @@ struct CANMonitorTests {
     ])
     func badArgumentsAreUsageErrors(arguments: [String], message: String) async throws {
         try await TemporaryFolder.with { folder in
-            let result = try await DSOCtl.run(["can", "monitor"] + arguments, in: folder)
+            let result = try await BuiltExecutable.dsoctl.run(["can", "monitor"] + arguments, in: folder)
             #expect(result.status == 64, "\(result)")
             #expect(result.stderr.contains(message), "\(result)")
         }
@@ -117,7 +117,7 @@ struct CANMonitorTests {
 
     @Test func aMissingSerialAdapterIsUnreachable() async throws {
         try await TemporaryFolder.with { folder in
-            let result = try await DSOCtl.run(["can", "monitor", "--transport", "slcan:\(folder.file("ttyACM9"))", "--protocol", "sma"], in: folder)
+            let result = try await BuiltExecutable.dsoctl.run(["can", "monitor", "--transport", "slcan:\(folder.file("ttyACM9"))", "--protocol", "sma"], in: folder)
             #expect(result.status == 2, "\(result)")
             #expect(result.stderr.contains("cannot open") && result.stderr.contains("dialout"), "\(result)")
         }

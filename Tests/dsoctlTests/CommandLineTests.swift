@@ -5,7 +5,7 @@ import Testing
 struct CommandLineTests {
     @Test func helpListsEveryCommandAndTheExitStatuses() async throws {
         try await TemporaryFolder.with { folder in
-            let result = try await DSOCtl.run(["--help"], in: folder)
+            let result = try await BuiltExecutable.dsoctl.run(["--help"], in: folder)
             #expect(result.status == 0, "\(result)")
             for command in ["plugin", "read", "write", "watch", "bench", "modbus", "can", "status"] {
                 #expect(result.stdout.contains("  \(command)"), "help does not list \(command)\n\(result)")
@@ -16,7 +16,7 @@ struct CommandLineTests {
 
     @Test func anUnknownCommandIsAUsageError() async throws {
         try await TemporaryFolder.with { folder in
-            let result = try await DSOCtl.run(["frobnicate"], in: folder)
+            let result = try await BuiltExecutable.dsoctl.run(["frobnicate"], in: folder)
             #expect(result.status == 64, "\(result)")
             #expect(result.stderr.contains("frobnicate"), "\(result)")
         }

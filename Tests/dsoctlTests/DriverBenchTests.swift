@@ -9,8 +9,8 @@ struct DriverBenchTests {
     @Test func printsTheRoundTripHistogramAndAVerdict() async throws {
         try await TemporaryFolder.with { folder in
             let peer = try ModbusPeer(device: "inverter")
-            let config = try BuiltPlugins.modbusConfig(peer, in: folder)
-            let result = try await DSOCtl.run(["bench", "--plugin", try PluginLibrary.modbus.path(), "--config", config, "--seconds", "1500ms",
+            let config = try DriverConfigFiles.modbusConfig(peer, in: folder)
+            let result = try await BuiltExecutable.dsoctl.run(["bench", "--plugin", try PluginLibrary.modbus.path(), "--config", config, "--seconds", "1500ms",
                                                "--rate", "20ms"], in: folder)
             // 0 keeps up, 1 does not: the verdict depends on this machine's load, the report's shape does not.
             #expect(result.status == 0 || result.status == 1, "\(result)")
@@ -23,8 +23,8 @@ struct DriverBenchTests {
     @Test func aMutedPeerIsCountedAsTimeouts() async throws {
         try await TemporaryFolder.with { folder in
             let peer = try ModbusPeer(device: "inverter")
-            let config = try BuiltPlugins.modbusConfig(peer, in: folder, extra: "; reconnect_max_ms=200")
-            async let run = DSOCtl.run(["bench", "--plugin", try PluginLibrary.modbus.path(), "--config", config, "--seconds", "4s",
+            let config = try DriverConfigFiles.modbusConfig(peer, in: folder, extra: "; reconnect_max_ms=200")
+            async let run = BuiltExecutable.dsoctl.run(["bench", "--plugin", try PluginLibrary.modbus.path(), "--config", config, "--seconds", "4s",
                                         "--rate", "50ms", "--json"], in: folder)
             try await Task.sleep(nanoseconds: 1_500_000_000)
             try peer.mute(true)

@@ -20,8 +20,8 @@ struct DriverReadTests {
         try await TemporaryFolder.with { folder in
             let peer = try ModbusPeer(device: "inverter")
             try peer.set(Self.model103 + 14, [3217])   // W: a value the image did not start with
-            let config = try BuiltPlugins.modbusConfig(peer, in: folder)
-            let result = try await DSOCtl.run(["read", "--plugin", try PluginLibrary.modbus.path(), "--config", config, "--json",
+            let config = try DriverConfigFiles.modbusConfig(peer, in: folder)
+            let result = try await BuiltExecutable.dsoctl.run(["read", "--plugin", try PluginLibrary.modbus.path(), "--config", config, "--json",
                                                "--point", "m103.W", "--point", "m103.A", "--point", "m103.Hz", "--point", "m103.PhVphA"],
                                               in: folder)
             #expect(result.status == 0, "\(result)")
@@ -38,7 +38,7 @@ struct DriverReadTests {
             let voltage = try #require(entry(points, named: "m103.PhVphA"))
             #expect(voltage["value"] is NSNull && voltage["status"] as? String == "unavailable", "\(voltage)")
 
-            let table = try await DSOCtl.run(["read", "--plugin", try PluginLibrary.modbus.path(), "--config", config, "--point", "m103.W"],
+            let table = try await BuiltExecutable.dsoctl.run(["read", "--plugin", try PluginLibrary.modbus.path(), "--config", config, "--point", "m103.W"],
                                              in: folder)
             #expect(table.status == 0 && table.stdout.contains("m103.W") && table.stdout.contains("3217"), "\(table)")
         }
@@ -53,7 +53,7 @@ struct DriverReadTests {
             kill(peer.process.processIdentifier, SIGKILL)
             peer.process.waitUntilExit()
             let config = try folder.write("gone.conf", "name=gone; host=127.0.0.1; port=\(port); unit=1; timeout_ms=300")
-            let result = try await DSOCtl.run(["read", "--plugin", try PluginLibrary.modbus.path(), "--config", config], in: folder)
+            let result = try await BuiltExecutable.dsoctl.run(["read", "--plugin", try PluginLibrary.modbus.path(), "--config", config], in: folder)
             #expect(result.status == 2, "\(result)")
             #expect(result.stderr.contains("refused the configuration of instance 'gone'"), "the driver's message: \(result)")
             #expect(result.stderr.contains("check:") && result.stderr.contains("unit id"), "\(result)")
@@ -63,14 +63,14 @@ struct DriverReadTests {
     @Test func anUnknownPointOrAMissingConfigurationIsRefused() async throws {
         try await TemporaryFolder.with { folder in
             let peer = try ModbusPeer(device: "inverter")
-            let config = try BuiltPlugins.modbusConfig(peer, in: folder)
-            let unknown = try await DSOCtl.run(["read", "--plugin", try PluginLibrary.modbus.path(), "--config", config, "--point", "m103.Watts"],
+            let config = try DriverConfigFiles.modbusConfig(peer, in: folder)
+            let unknown = try await BuiltExecutable.dsoctl.run(["read", "--plugin", try PluginLibrary.modbus.path(), "--config", config, "--point", "m103.Watts"],
                                                in: folder)
             #expect(unknown.status == 3 && unknown.stderr.contains("no point 'm103.Watts'") && unknown.stderr.contains("m103.W"), "\(unknown)")
-            let usage = try await DSOCtl.run(["read", "--plugin", try PluginLibrary.modbus.path()], in: folder)
+            let usage = try await BuiltExecutable.dsoctl.run(["read", "--plugin", try PluginLibrary.modbus.path()], in: folder)
             #expect(usage.status == 64 && usage.stderr.contains("--config"), "\(usage)")
             let badKey = try folder.write("bad.conf", "host=127.0.0.1; port=\(peer.port); colour=red")
-            let refused = try await DSOCtl.run(["read", "--plugin", try PluginLibrary.modbus.path(), "--config", badKey], in: folder)
+            let refused = try await BuiltExecutable.dsoctl.run(["read", "--plugin", try PluginLibrary.modbus.path(), "--config", badKey], in: folder)
             #expect(refused.status == 3 && refused.stderr.contains("colour") && refused.stderr.contains("bad.conf"), "\(refused)")
         }
     }

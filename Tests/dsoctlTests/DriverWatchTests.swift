@@ -8,8 +8,8 @@ struct DriverWatchTests {
     @Test func jsonLinesFollowThePeersRegisters() async throws {
         try await TemporaryFolder.with { folder in
             let peer = try ModbusPeer(device: "inverter")
-            let config = try BuiltPlugins.modbusConfig(peer, in: folder)
-            let result = try await DSOCtl.run(["watch", "--plugin", try PluginLibrary.modbus.path(), "--config", config, "--point", "m103.W",
+            let config = try DriverConfigFiles.modbusConfig(peer, in: folder)
+            let result = try await BuiltExecutable.dsoctl.run(["watch", "--plugin", try PluginLibrary.modbus.path(), "--config", config, "--point", "m103.W",
                                                "--rate", "100ms", "--count", "3", "--json"], in: folder)
             #expect(result.status == 0, "\(result)")
             let lines = result.stdout.split(separator: "\n").map(String.init)
@@ -24,8 +24,8 @@ struct DriverWatchTests {
     @Test func sigintStopsTheWatchCleanly() async throws {
         try await TemporaryFolder.with { folder in
             let peer = try ModbusPeer(device: "inverter")
-            let config = try BuiltPlugins.modbusConfig(peer, in: folder)
-            let executable = try #require(DSOCtl.executable)
+            let config = try DriverConfigFiles.modbusConfig(peer, in: folder)
+            let executable = try #require(BuiltExecutable.dsoctl.url)
             let process = Process()
             process.executableURL = executable
             process.arguments = ["watch", "--plugin", try PluginLibrary.modbus.path(), "--config", config, "--point", "m103.W", "--rate", "100ms"]

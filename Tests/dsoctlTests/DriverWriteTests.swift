@@ -16,12 +16,12 @@ struct DriverWriteTests {
     @Test func aConfirmedWriteLandsIsHeldForItsTTLAndIsReleasedAtTheEnd() async throws {
         try await TemporaryFolder.with { folder in
             let peer = try ModbusPeer(device: "inverter")
-            let config = try BuiltPlugins.modbusConfig(peer, in: folder)
+            let config = try DriverConfigFiles.modbusConfig(peer, in: folder)
             #expect(try peer.registers(Self.model704 + 14, 2) == [0, 0])
             // Answered on stdin (no terminal): "yes" goes ahead.
-            async let run = DSOCtl.run(try Self.arguments(config, extra: ["--ttl", "8s", "--json"]), in: folder, input: "yes\n")
+            async let run = BuiltExecutable.dsoctl.run(try Self.arguments(config, extra: ["--ttl", "8s", "--json"]), in: folder, input: "yes\n")
             var seen: [UInt16] = []
-            let deadline = Date().addingTimeInterval(20)
+            let deadline = Date().addingTimeInterval(60)  // generous: returns as soon as the write lands
             while seen != [1, 40], Date() < deadline {
                 try await Task.sleep(nanoseconds: 100_000_000)
                 seen = try peer.registers(Self.model704 + 14, 2)
@@ -42,9 +42,9 @@ struct DriverWriteTests {
     func aDeclinedWriteLeavesTheRegistersAndExitsFour(_ answer: String?) async throws {
         try await TemporaryFolder.with { folder in
             let peer = try ModbusPeer(device: "inverter")
-            let config = try BuiltPlugins.modbusConfig(peer, in: folder)
+            let config = try DriverConfigFiles.modbusConfig(peer, in: folder)
             let before = try peer.registers(Self.model704, 40)
-            let result = try await DSOCtl.run(try Self.arguments(config), in: folder, input: answer)
+            let result = try await BuiltExecutable.dsoctl.run(try Self.arguments(config), in: folder, input: answer)
             #expect(result.status == 4, "\(result)")
             #expect(result.stderr.contains("nothing was written"), "\(result)")
             #expect(try peer.registers(Self.model704, 40) == before, "a declined write touched model 704")
@@ -54,11 +54,11 @@ struct DriverWriteTests {
     @Test func readOnlyPointsAndValuesOutsideTheLimitsAreRefusedBeforeAsking() async throws {
         try await TemporaryFolder.with { folder in
             let peer = try ModbusPeer(device: "inverter")
-            let config = try BuiltPlugins.modbusConfig(peer, in: folder)
+            let config = try DriverConfigFiles.modbusConfig(peer, in: folder)
             let before = try peer.registers(Self.model704, 40)
-            let tooHigh = try await DSOCtl.run(try Self.arguments(config, value: "140", extra: ["--yes"]), in: folder)
+            let tooHigh = try await BuiltExecutable.dsoctl.run(try Self.arguments(config, value: "140", extra: ["--yes"]), in: folder)
             #expect(tooHigh.status == 3 && tooHigh.stderr.contains("outside the limits") && tooHigh.stderr.contains("0…100 %"), "\(tooHigh)")
-            let readOnly = try await DSOCtl.run(["write", "--plugin", try PluginLibrary.modbus.path(), "--config", config, "--point", "m103.W",
+            let readOnly = try await BuiltExecutable.dsoctl.run(["write", "--plugin", try PluginLibrary.modbus.path(), "--config", config, "--point", "m103.W",
                                                  "--value", "1", "--yes"], in: folder)
             #expect(readOnly.status == 3 && readOnly.stderr.contains("not writable") && readOnly.stderr.contains("writable points: m1.DA"), "\(readOnly)")
             #expect(!readOnly.stderr.contains("[y/N]"), "refused before asking")

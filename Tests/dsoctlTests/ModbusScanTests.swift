@@ -21,7 +21,7 @@ struct ModbusScanTests {
         try peer.set(liveModel.address + live.offset, [liveRaw])
 
         try await TemporaryFolder.with { folder in
-            let result = try await DSOCtl.run(["modbus", "scan", "--host", "127.0.0.1", "--port", "\(peer.port)", "--json"], in: folder)
+            let result = try await BuiltExecutable.dsoctl.run(["modbus", "scan", "--host", "127.0.0.1", "--port", "\(peer.port)", "--json"], in: folder)
             try #require(result.status == 0, "\(result)")
             let report = try JSONText.object(result.stdout)
             #expect(JSONText.int(report["base"]) == chain.base)
@@ -106,7 +106,7 @@ struct ModbusScanTests {
         let peer = try ModbusPeer(device: "inverter")
         let chain = try PeerChain(peer, base: 40000)
         try await TemporaryFolder.with { folder in
-            let result = try await DSOCtl.run(["modbus", "scan", "--host", "127.0.0.1", "--port", "\(peer.port)"], in: folder)
+            let result = try await BuiltExecutable.dsoctl.run(["modbus", "scan", "--host", "127.0.0.1", "--port", "\(peer.port)"], in: folder)
             try #require(result.status == 0, "\(result)")
             let rows = result.stdout.split(separator: "\n").map { $0.split(separator: " ").map(String.init) }
             for model in chain.models {
@@ -122,7 +122,7 @@ struct ModbusScanTests {
     @Test func aDeviceWithoutSunSpecIsADeviceErrorThatSaysSo() async throws {
         let peer = try ModbusPeer(device: "victron")
         try await TemporaryFolder.with { folder in
-            let result = try await DSOCtl.run(["modbus", "scan", "--host", "127.0.0.1", "--port", "\(peer.port)"], in: folder)
+            let result = try await BuiltExecutable.dsoctl.run(["modbus", "scan", "--host", "127.0.0.1", "--port", "\(peer.port)"], in: folder)
             #expect(result.status == 1, "\(result)")
             #expect(result.stderr.contains("no SunSpec marker 'SunS' at 40000") && result.stderr.contains("register map"), "\(result)")
             #expect(result.stdout.isEmpty, "\(result)")
@@ -133,7 +133,7 @@ struct ModbusScanTests {
         let peer = try ModbusPeer(device: "meter")
         try peer.mute(true)
         try await TemporaryFolder.with { folder in
-            let result = try await DSOCtl.run(["modbus", "scan", "--host", "127.0.0.1", "--port", "\(peer.port)", "--timeout", "0.5"],
+            let result = try await BuiltExecutable.dsoctl.run(["modbus", "scan", "--host", "127.0.0.1", "--port", "\(peer.port)", "--timeout", "0.5"],
                                               in: folder)
             #expect(result.status == 2, "\(result)")
             #expect(result.stderr.contains("no answer within the timeout"), "\(result)")
@@ -144,7 +144,7 @@ struct ModbusScanTests {
 
     @Test func nothingListeningIsUnreachable() async throws {
         try await TemporaryFolder.with { folder in
-            let result = try await DSOCtl.run(["modbus", "scan", "--host", "127.0.0.1", "--port", "1"], in: folder)
+            let result = try await BuiltExecutable.dsoctl.run(["modbus", "scan", "--host", "127.0.0.1", "--port", "1"], in: folder)
             #expect(result.status == 2, "\(result)")
             #expect(result.stderr.contains("connection refused") && result.stderr.contains("127.0.0.1:1"), "\(result)")
         }
@@ -155,7 +155,7 @@ struct ModbusScanTests {
         let peer = try ModbusPeer(device: "meter", unit: 5, serial: pair.peer, baud: 19200)
         let chain = try PeerChain(peer, base: 50000)
         try await TemporaryFolder.with { folder in
-            let result = try await DSOCtl.run(["modbus", "scan", "--rtu", pair.plugin, "--baud", "19200", "--unit", "5", "--json"], in: folder)
+            let result = try await BuiltExecutable.dsoctl.run(["modbus", "scan", "--rtu", pair.plugin, "--baud", "19200", "--unit", "5", "--json"], in: folder)
             try #require(result.status == 0, "\(result)")
             let report = try JSONText.object(result.stdout)
             let models = try #require(report["models"] as? [[String: Any]])
@@ -163,7 +163,7 @@ struct ModbusScanTests {
             #expect(models.map { JSONText.int($0["address"]) } == chain.models.map(\.address), "\(result)")
 
             // The survey finds unit 5 and its map; unit 4 has none (pymodbus answers other ids with exception 4).
-            let survey = try await DSOCtl.run(["modbus", "scan", "--rtu", pair.plugin, "--baud", "19200", "--units", "4-5",
+            let survey = try await BuiltExecutable.dsoctl.run(["modbus", "scan", "--rtu", pair.plugin, "--baud", "19200", "--units", "4-5",
                                                "--timeout", "0.3", "--json"], in: folder)
             try #require(survey.status == 0, "\(survey)")
             let units = try #require(try JSONText.object(survey.stdout)["units"] as? [[String: Any]])

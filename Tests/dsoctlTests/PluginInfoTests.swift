@@ -7,10 +7,10 @@ import Testing
     @Test func showsTheABIVersionNameAndVersionOfTheBuiltPlugins() async throws {
         try await TemporaryFolder.with { folder in
             let modbus = try PluginLibrary.modbus.path()
-            let text = try await DSOCtl.run(["plugin", "info", modbus], in: folder)
+            let text = try await BuiltExecutable.dsoctl.run(["plugin", "info", modbus], in: folder)
             #expect(text.status == 0, "\(text)")
             #expect(text.stdout.contains("modbus 1.0.0") && text.stdout.contains("ABI version  1"), "\(text)")
-            let json = try jsonObject(try await DSOCtl.run(["plugin", "info", try PluginLibrary.canBMS.path(), "--json"], in: folder).stdout)
+            let json = try jsonObject(try await BuiltExecutable.dsoctl.run(["plugin", "info", try PluginLibrary.canBMS.path(), "--json"], in: folder).stdout)
             #expect(json["driver"] as? String == "can-bms" && json["abiVersion"] as? Int == 1, "\(json)")
             #expect(json["points"] == nil, "no points without a configuration: \(json)")
         }
@@ -19,11 +19,11 @@ import Testing
     @Test func aRefusedPluginExitsThreeWithTheLoadersMessage() async throws {
         try await TemporaryFolder.with { folder in
             let fake = try folder.write("libfake.so", "not an ELF file")
-            let result = try await DSOCtl.run(["plugin", "info", fake], in: folder)
+            let result = try await BuiltExecutable.dsoctl.run(["plugin", "info", fake], in: folder)
             #expect(result.status == 3, "\(result)")
             #expect(result.stderr.contains("driver plugin \(fake): not a shared library (no ELF header)"), "\(result)")
             #expect(result.stderr.contains("check:"), "a refusal says what to check: \(result)")
-            let missing = try await DSOCtl.run(["plugin", "info", folder.file("nowhere.so")], in: folder)
+            let missing = try await BuiltExecutable.dsoctl.run(["plugin", "info", folder.file("nowhere.so")], in: folder)
             #expect(missing.status == 3 && missing.stderr.contains("no such file"), "\(missing)")
         }
     }
@@ -32,8 +32,8 @@ import Testing
     func withAConfigurationItListsTheInstancesPoints() async throws {
         try await TemporaryFolder.with { folder in
             let peer = try ModbusPeer(device: "inverter")
-            let config = try BuiltPlugins.modbusConfig(peer, in: folder)
-            let result = try await DSOCtl.run(["plugin", "info", try PluginLibrary.modbus.path(), "--config", config, "--json"], in: folder)
+            let config = try DriverConfigFiles.modbusConfig(peer, in: folder)
+            let result = try await BuiltExecutable.dsoctl.run(["plugin", "info", try PluginLibrary.modbus.path(), "--config", config, "--json"], in: folder)
             #expect(result.status == 0, "\(result)")
             let json = try jsonObject(result.stdout)
             #expect(json["instance"] as? String == "bench-dut")
@@ -41,7 +41,7 @@ import Testing
             #expect(watts["unit"] as? String == "W" && watts["writable"] as? Bool == false && watts["kind"] as? String == "measurement")
             let limit = try #require(entry(json["points"], named: "p_limit_pct"))
             #expect(limit["writable"] as? Bool == true && limit["minimum"] as? Double == 0 && limit["maximum"] as? Double == 100, "\(limit)")
-            let table = try await DSOCtl.run(["plugin", "info", try PluginLibrary.modbus.path(), "--config", config], in: folder)
+            let table = try await BuiltExecutable.dsoctl.run(["plugin", "info", try PluginLibrary.modbus.path(), "--config", config], in: folder)
             #expect(table.stdout.contains("point") && table.stdout.contains("writable") && table.stdout.contains("p_limit_pct"), "\(table)")
         }
     }
@@ -65,14 +65,14 @@ import Testing
                 """
             }
             let two = try folder.write("two.toml", "[service]\nname = \"bench\"\n\n" + entry("bms-1") + entry("bms-2"))
-            let ambiguous = try await DSOCtl.run(["plugin", "info", "--config", two], in: folder)
+            let ambiguous = try await BuiltExecutable.dsoctl.run(["plugin", "info", "--config", two], in: folder)
             #expect(ambiguous.status == 3 && ambiguous.stderr.contains("--driver") && ambiguous.stderr.contains("bms-1, bms-2"), "\(ambiguous)")
-            let picked = try await DSOCtl.run(["plugin", "info", "--config", two, "--driver", "bms-2", "--json"], in: folder)
+            let picked = try await BuiltExecutable.dsoctl.run(["plugin", "info", "--config", two, "--driver", "bms-2", "--json"], in: folder)
             #expect(picked.status == 0, "\(picked)")
             let json = try jsonObject(picked.stdout)
             #expect(json["instance"] as? String == "bms-2" && json["driver"] as? String == "can-bms" && json["path"] as? String == library)
             let bad = try folder.write("bad.toml", entry("bms-1", sign: "sideways"))
-            let refused = try await DSOCtl.run(["plugin", "info", "--config", bad], in: folder)
+            let refused = try await BuiltExecutable.dsoctl.run(["plugin", "info", "--config", bad], in: folder)
             #expect(refused.status == 3 && refused.stderr.contains("\(bad): drivers[0].sign"), "errors name the file and key: \(refused)")
         }
     }

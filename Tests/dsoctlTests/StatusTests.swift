@@ -11,13 +11,13 @@ import Testing
             let dsod = try RunningDSOD(in: folder)
             try #require(try await dsod.waitUntilServing(), "dsod did not start serving\n\(dsod.stderr)")
             let token = ["--url", dsod.url, "--token", RunningDSOD.viewerToken]
-            let text = try await DSOCtl.run(["status"] + token, in: folder)
+            let text = try await BuiltExecutable.dsoctl.run(["status"] + token, in: folder)
             #expect(text.status == 0, "\(text)")
             for fragment in ["kernel", "running", "overruns", "cycle time", "interface points", "SUB-A", "resources", "BESS-A1",
                              "LOAD-A", "drivers", "scores", "PJM"] {
                 #expect(text.stdout.contains(fragment), "missing \(fragment)\n\(text)")
             }
-            let result = try await DSOCtl.run(["status", "--json"] + token, in: folder)
+            let result = try await BuiltExecutable.dsoctl.run(["status", "--json"] + token, in: folder)
             #expect(result.status == 0, "\(result)")
             // dsod's answers pass through as they came: each still reads as the status schema's document.
             struct Passed: Decodable {
@@ -46,9 +46,9 @@ import Testing
         try await TemporaryFolder.with { folder in
             let dsod = try RunningDSOD(in: folder)
             try #require(try await dsod.waitUntilServing(), "dsod did not start serving\n\(dsod.stderr)")
-            let none = try await DSOCtl.run(["status", "--url", dsod.url], in: folder)
+            let none = try await BuiltExecutable.dsoctl.run(["status", "--url", dsod.url], in: folder)
             #expect(none.status == 3 && none.stderr.contains("401") && none.stderr.contains("--token"), "\(none)")
-            let wrong = try await DSOCtl.run(["status", "--url", dsod.url, "--token", "not-a-known-token-000"], in: folder)
+            let wrong = try await BuiltExecutable.dsoctl.run(["status", "--url", dsod.url, "--token", "not-a-known-token-000"], in: folder)
             #expect(wrong.status == 3 && wrong.stderr.contains("the token is not known"), "\(wrong)")
         }
     }
@@ -56,7 +56,7 @@ import Testing
     @Test func noDSODExitsTwoAndSaysToCheckTheURL() async throws {
         try await TemporaryFolder.with { folder in
             let url = "http://127.0.0.1:\(try freeTCPPort())"
-            let result = try await DSOCtl.run(["status", "--url", url, "--token", RunningDSOD.viewerToken], in: folder)
+            let result = try await BuiltExecutable.dsoctl.run(["status", "--url", url, "--token", RunningDSOD.viewerToken], in: folder)
             #expect(result.status == 2, "\(result)")
             #expect(result.stderr.contains("is dsod running? check --url"), "\(result)")
         }

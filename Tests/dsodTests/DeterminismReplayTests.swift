@@ -15,8 +15,8 @@ import Testing
         try await TemporaryFolder.with { folder in
             let scenario = try ScenarioFiles.writeTwoPointScenario(in: folder)
             let first = folder.file("first.csv"), second = folder.file("second.csv")
-            let runA = try await DSOD.run(["simulate", "--scenario", scenario, "--record", first], in: folder)
-            let runB = try await DSOD.run(["simulate", "--scenario", scenario, "--record", second], in: folder)
+            let runA = try await BuiltExecutable.dsod.run(["simulate", "--scenario", scenario, "--record", first], in: folder)
+            let runB = try await BuiltExecutable.dsod.run(["simulate", "--scenario", scenario, "--record", second], in: folder)
             #expect(runA.status == 0 && runB.status == 0, "\(runA)\n\(runB)")
             let digestA = try #require(SummaryReport(runA.stdout).digest, "\(runA)")
             let digestB = try #require(SummaryReport(runB.stdout).digest)
@@ -34,8 +34,8 @@ import Testing
         try await TemporaryFolder.with { folder in
             let scenarioA = try ScenarioFiles.writeTwoPointScenario(in: folder, file: "a.toml", ScenarioFiles.twoPointScenario(seed: 7))
             let scenarioB = try ScenarioFiles.writeTwoPointScenario(in: folder, file: "b.toml", ScenarioFiles.twoPointScenario(seed: 8))
-            let runA = try await DSOD.run(["simulate", "--scenario", scenarioA, "--record", folder.file("a.csv")], in: folder)
-            let runB = try await DSOD.run(["simulate", "--scenario", scenarioB, "--record", folder.file("b.csv")], in: folder)
+            let runA = try await BuiltExecutable.dsod.run(["simulate", "--scenario", scenarioA, "--record", folder.file("a.csv")], in: folder)
+            let runB = try await BuiltExecutable.dsod.run(["simulate", "--scenario", scenarioB, "--record", folder.file("b.csv")], in: folder)
             #expect(runA.status == 0 && runB.status == 0, "\(runA)\n\(runB)")
             let digestA = try #require(SummaryReport(runA.stdout).digest)
             let digestB = try #require(SummaryReport(runB.stdout).digest)
@@ -63,7 +63,7 @@ import Testing
 
     private func expectReplayReproducesDigest(scenario: String, in folder: TemporaryFolder) async throws {
         let capture = folder.file("inputs.cap")
-        let simulate = try await DSOD.run(["simulate", "--scenario", scenario, "--capture-inputs", capture], in: folder)
+        let simulate = try await BuiltExecutable.dsod.run(["simulate", "--scenario", scenario, "--capture-inputs", capture], in: folder)
         #expect(simulate.status == 0, "\(simulate)")
         #expect(simulate.stdout.contains(capture), "the summary names the capture file")
         let report = SummaryReport(simulate.stdout)
@@ -71,13 +71,13 @@ import Testing
         let cycles = try #require(report.cycles)
         #expect(FileManager.default.fileExists(atPath: capture))
 
-        let replay = try await DSOD.run(
+        let replay = try await BuiltExecutable.dsod.run(
             ["replay", "--scenario", scenario, "--inputs", capture, "--expect-digest", digest], in: folder)
         #expect(replay.status == 0 && replay.exited,
                 "replay must reproduce the simulate digest \(digest)\n\(replay)")
         #expect(replay.stdout.contains("replayed \(cycles) cycles, set-point digest \(digest)"), "\(replay)")
         // Upper-case hex is the same digest.
-        let upper = try await DSOD.run(
+        let upper = try await BuiltExecutable.dsod.run(
             ["replay", "--scenario", scenario, "--inputs", capture, "--expect-digest", digest.uppercased()], in: folder)
         #expect(upper.status == 0, "\(upper)")
     }
@@ -86,14 +86,14 @@ import Testing
         try await TemporaryFolder.with { folder in
             let scenario = try ScenarioFiles.writeTwoPointScenario(in: folder, ScenarioFiles.twoPointScenario(awardMW: nil))
             let capture = folder.file("inputs.cap")
-            let simulate = try await DSOD.run(["simulate", "--scenario", scenario, "--duration", "60s",
+            let simulate = try await BuiltExecutable.dsod.run(["simulate", "--scenario", scenario, "--duration", "60s",
                                                "--capture-inputs", capture], in: folder)
             #expect(simulate.status == 0, "\(simulate)")
             let digest = try #require(SummaryReport(simulate.stdout).digest)
             // Same length, last digit changed.
             let last = digest.last == "0" ? "1" : "0"
             let wrong = String(digest.dropLast()) + last
-            let replay = try await DSOD.run(["replay", "--scenario", scenario, "--inputs", capture, "--expect-digest", wrong],
+            let replay = try await BuiltExecutable.dsod.run(["replay", "--scenario", scenario, "--inputs", capture, "--expect-digest", wrong],
                                             in: folder)
             #expect(replay.status != 0 && replay.exited, "\(replay)")
             #expect(!replay.looksLikeACrash, "\(replay)")
@@ -107,10 +107,10 @@ import Testing
             let other = try ScenarioFiles.writeTwoPointScenario(
                 in: folder, file: "three.toml", ScenarioFiles.twoPointScenario(extraBatteries: 1))
             let capture = folder.file("inputs.cap")
-            let simulate = try await DSOD.run(["simulate", "--scenario", scenario, "--duration", "30s",
+            let simulate = try await BuiltExecutable.dsod.run(["simulate", "--scenario", scenario, "--duration", "30s",
                                                "--capture-inputs", capture], in: folder)
             #expect(simulate.status == 0, "\(simulate)")
-            let replay = try await DSOD.run(["replay", "--scenario", other, "--inputs", capture], in: folder)
+            let replay = try await BuiltExecutable.dsod.run(["replay", "--scenario", other, "--inputs", capture], in: folder)
             #expect(replay.status != 0 && replay.exited, "\(replay)")
             #expect(!replay.looksLikeACrash, "\(replay)")
             #expect(replay.stderr.contains(capture), "the error names the capture file\n\(replay)")
@@ -123,18 +123,18 @@ import Testing
         try await TemporaryFolder.with { folder in
             let scenario = try ScenarioFiles.writeTwoPointScenario(in: folder, ScenarioFiles.twoPointScenario(awardMW: nil))
             let missing = folder.file("missing.cap")
-            let replayMissing = try await DSOD.run(["replay", "--scenario", scenario, "--inputs", missing], in: folder)
+            let replayMissing = try await BuiltExecutable.dsod.run(["replay", "--scenario", scenario, "--inputs", missing], in: folder)
             #expect(replayMissing.status != 0 && !replayMissing.looksLikeACrash, "\(replayMissing)")
             #expect(replayMissing.stderr.contains(missing), "\(replayMissing)")
 
             let capture = folder.file("inputs.cap")
-            let simulate = try await DSOD.run(["simulate", "--scenario", scenario, "--duration", "10s",
+            let simulate = try await BuiltExecutable.dsod.run(["simulate", "--scenario", scenario, "--duration", "10s",
                                                "--capture-inputs", capture], in: folder)
             #expect(simulate.status == 0, "\(simulate)")
             let bytes = try Data(contentsOf: URL(fileURLWithPath: capture))
             let truncated = folder.file("truncated.cap")
             try bytes.prefix(bytes.count - 7).write(to: URL(fileURLWithPath: truncated))
-            let replayTruncated = try await DSOD.run(["replay", "--scenario", scenario, "--inputs", truncated], in: folder)
+            let replayTruncated = try await BuiltExecutable.dsod.run(["replay", "--scenario", scenario, "--inputs", truncated], in: folder)
             #expect(replayTruncated.status != 0 && !replayTruncated.looksLikeACrash, "\(replayTruncated)")
             #expect(replayTruncated.stderr.contains(truncated), "\(replayTruncated)")
         }

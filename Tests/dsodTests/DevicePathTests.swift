@@ -8,9 +8,9 @@ import Testing
     @Test func pluginAndInProcessDevicesGiveTheSameRun() async throws {
         try await TemporaryFolder.with { folder in
             let scenario = try ScenarioFiles.writeTwoPointScenario(in: folder)
-            let plugin = try await DSOD.run(["simulate", "--scenario", scenario, "--devices", "plugin",
+            let plugin = try await BuiltExecutable.dsod.run(["simulate", "--scenario", scenario, "--devices", "plugin",
                                              "--record", folder.file("plugin.csv")], in: folder)
-            let direct = try await DSOD.run(["simulate", "--scenario", scenario, "--devices", "in-process",
+            let direct = try await BuiltExecutable.dsod.run(["simulate", "--scenario", scenario, "--devices", "in-process",
                                              "--record", folder.file("direct.csv")], in: folder)
             #expect(plugin.status == 0 && direct.status == 0, "\(plugin)\n\(direct)")
             let pluginDigest = try #require(SummaryReport(plugin.stdout).digest, "\(plugin)")
@@ -26,7 +26,7 @@ import Testing
         try await TemporaryFolder.with { folder in
             let scenario = try ScenarioFiles.writeTwoPointScenario(in: folder)
             let missing = folder.file("nowhere/libDSOSimulatedDevices.so")
-            let run = try await DSOD.run(["simulate", "--scenario", scenario, "--plugin", missing], in: folder)
+            let run = try await BuiltExecutable.dsod.run(["simulate", "--scenario", scenario, "--plugin", missing], in: folder)
             #expect(run.status != 0)
             #expect(run.stderr.contains(missing), "\(run)")
             #expect(run.stderr.contains("--devices in-process"))

@@ -34,7 +34,7 @@ import Testing
                 capacity_kwh = 200
 
                 """)
-            let result = try await DSOD.run(["simulate", "--scenario", scenario], in: folder)
+            let result = try await BuiltExecutable.dsod.run(["simulate", "--scenario", scenario], in: folder)
             expectCleanFailure(result)
             let lines = result.stderr.split(separator: "\n").map(String.init)
             func line(naming keyPath: String) -> String? { lines.first { $0.contains("\(scenario): \(keyPath)") } }
@@ -52,7 +52,7 @@ import Testing
         try await TemporaryFolder.with { folder in
             let scenario = try ScenarioFiles.writeTwoPointScenario(in: folder)
             let signal = try folder.write("signal.csv", "time_s,signal\n0,0.1\n2,0.2\n4,abc\n6,0.3\n")
-            let result = try await DSOD.run(["simulate", "--scenario", scenario, "--signal", signal], in: folder)
+            let result = try await BuiltExecutable.dsod.run(["simulate", "--scenario", scenario, "--signal", signal], in: folder)
             expectCleanFailure(result)
             #expect(result.stderr.contains("\(signal):4"), "file and line 4 named\n\(result)")
             #expect(result.stderr.contains("abc"))
@@ -62,7 +62,7 @@ import Testing
     @Test func missingScenarioNamesThePath() async throws {
         try await TemporaryFolder.with { folder in
             let missing = folder.file("no-such-scenario.toml")
-            let result = try await DSOD.run(["simulate", "--scenario", missing], in: folder)
+            let result = try await BuiltExecutable.dsod.run(["simulate", "--scenario", missing], in: folder)
             expectCleanFailure(result)
             #expect(result.stderr.contains(missing), "\(result)")
         }
@@ -72,7 +72,7 @@ import Testing
     func badDurationIsRefusedWithAHint(_ duration: String) async throws {
         try await TemporaryFolder.with { folder in
             let scenario = try ScenarioFiles.writeTwoPointScenario(in: folder)
-            let result = try await DSOD.run(["simulate", "--scenario", scenario, "--duration", duration], in: folder)
+            let result = try await BuiltExecutable.dsod.run(["simulate", "--scenario", scenario, "--duration", duration], in: folder)
             expectCleanFailure(result)
             #expect(result.stderr.contains("--duration"), "\(result)")
             #expect(result.stderr.contains("'\(duration)'"), "the refused value is quoted\n\(result)")
@@ -83,7 +83,7 @@ import Testing
     @Test func durationShorterThanOneCycleIsRefused() async throws {
         try await TemporaryFolder.with { folder in
             let scenario = try ScenarioFiles.writeTwoPointScenario(in: folder)
-            let result = try await DSOD.run(["simulate", "--scenario", scenario, "--duration", "0.05"], in: folder)
+            let result = try await BuiltExecutable.dsod.run(["simulate", "--scenario", scenario, "--duration", "0.05"], in: folder)
             expectCleanFailure(result)
             #expect(result.stderr.contains("duration"), "\(result)")
         }
@@ -93,7 +93,7 @@ import Testing
         try await TemporaryFolder.with { folder in
             let scenario = try ScenarioFiles.writeTwoPointScenario(in: folder)
             let record = folder.file("no-such-folder/out.csv")
-            let result = try await DSOD.run(["simulate", "--scenario", scenario, "--duration", "10s", "--record", record],
+            let result = try await BuiltExecutable.dsod.run(["simulate", "--scenario", scenario, "--duration", "10s", "--record", record],
                                             in: folder)
             expectCleanFailure(result)
             #expect(result.stderr.contains(record), "\(result)")

@@ -7,7 +7,7 @@ import Testing
     @Test func threeSecondsOnTheCycleTimer() async throws {
         try await TemporaryFolder.with { folder in
             let scenario = try ScenarioFiles.writeTwoPointScenario(in: folder)
-            let result = try await DSOD.run(["simulate", "--scenario", scenario, "--duration", "3s", "--realtime"],
+            let result = try await BuiltExecutable.dsod.run(["simulate", "--scenario", scenario, "--duration", "3s", "--realtime"],
                                             in: folder, timeoutSeconds: 60)
             #expect(result.status == 0 && result.exited, "\(result)")
             let report = SummaryReport(result.stdout)

@@ -14,7 +14,7 @@ import Testing
             let scenario = try ScenarioFiles.writeTwoPointScenario(
                 in: folder, ScenarioFiles.twoPointScenario(durationSeconds: duration, recordPeriodSeconds: recordPeriod))
             let record = folder.file("out.csv")
-            let result = try await DSOD.run(["simulate", "--scenario", scenario, "--record", record], in: folder)
+            let result = try await BuiltExecutable.dsod.run(["simulate", "--scenario", scenario, "--record", record], in: folder)
             #expect(result.status == 0, "\(result)")
             #expect(result.stdout.contains(record), "the summary says where the record went")
             let csv = try RecordCSV(path: record)
@@ -70,7 +70,7 @@ import Testing
             // 20 minutes: two CAISO intervals (one complete, one partial), one partial PJM hour.
             let scenario = try ScenarioFiles.writeTwoPointScenario(in: folder, ScenarioFiles.twoPointScenario(durationSeconds: 1200))
             let record = folder.file("out.csv")
-            let result = try await DSOD.run(["simulate", "--scenario", scenario, "--record", record], in: folder)
+            let result = try await BuiltExecutable.dsod.run(["simulate", "--scenario", scenario, "--record", record], in: folder)
             #expect(result.status == 0, "\(result)")
             let report = SummaryReport(result.stdout)
             let csv = try RecordCSV(path: record)
@@ -88,7 +88,7 @@ import Testing
         try #require(FileManager.default.fileExists(atPath: example), "example not found at \(example)")
         try await TemporaryFolder.with { folder in
             let record = folder.file("small-dso.csv")
-            let result = try await DSOD.run(["simulate", "--scenario", example, "--duration", "10m", "--record", record],
+            let result = try await BuiltExecutable.dsod.run(["simulate", "--scenario", example, "--duration", "10m", "--record", record],
                                             in: folder)
             #expect(result.status == 0, "\(result)")
             let report = SummaryReport(result.stdout)

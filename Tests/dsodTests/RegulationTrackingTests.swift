@@ -6,11 +6,11 @@ import Testing
 @Suite struct RegulationTrackingTests {
     @Test func batteriesTrackRegDAndAThrottledFleetScoresClearlyLower() async throws {
         try await TemporaryFolder.with { folder in
-            let good = try folder.write("good.toml", Fixtures.trackingScenario(rampKWPerSecond: 750))
+            let good = try folder.write("good.toml", RegulationFiles.trackingScenario(rampKWPerSecond: 750))
             // Same fleet, ramp 0.001 kW/s: it cannot follow, whatever the tracker commands.
-            let throttled = try folder.write("throttled.toml", Fixtures.trackingScenario(rampKWPerSecond: 0.001))
-            let goodRun = try await DSOD.run(["simulate", "--scenario", good, "--record", folder.file("good.csv")], in: folder)
-            let badRun = try await DSOD.run(["simulate", "--scenario", throttled], in: folder)
+            let throttled = try folder.write("throttled.toml", RegulationFiles.trackingScenario(rampKWPerSecond: 0.001))
+            let goodRun = try await BuiltExecutable.dsod.run(["simulate", "--scenario", good, "--record", folder.file("good.csv")], in: folder)
+            let badRun = try await BuiltExecutable.dsod.run(["simulate", "--scenario", throttled], in: folder)
             #expect(goodRun.status == 0 && badRun.status == 0, "\(goodRun)\n\(badRun)")
             let goodReport = SummaryReport(goodRun.stdout)
             let badReport = SummaryReport(badRun.stdout)
@@ -47,9 +47,9 @@ import Testing
     @Test func constantSignalResponseSettlesOnTheTarget() async throws {
         try await TemporaryFolder.with { folder in
             let scenario = try ScenarioFiles.writeTwoPointScenario(in: folder)
-            let signal = try folder.write("constant.csv", Fixtures.constantSignalCSV(value: 0.5, seconds: 400))
+            let signal = try folder.write("constant.csv", RegulationFiles.constantSignalCSV(value: 0.5, seconds: 400))
             let record = folder.file("out.csv")
-            let result = try await DSOD.run(["simulate", "--scenario", scenario, "--signal", signal, "--duration", "300s",
+            let result = try await BuiltExecutable.dsod.run(["simulate", "--scenario", scenario, "--signal", signal, "--duration", "300s",
                                              "--record", record], in: folder)
             #expect(result.status == 0, "\(result)")
             let csv = try RecordCSV(path: record)

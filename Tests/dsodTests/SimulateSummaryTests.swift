@@ -7,7 +7,7 @@ import Testing
     @Test func summaryReportsCyclesInterfacePointsScoresAndEnergy() async throws {
         try await TemporaryFolder.with { folder in
             let scenario = try ScenarioFiles.writeTwoPointScenario(in: folder)
-            let result = try await DSOD.run(["simulate", "--scenario", scenario], in: folder)
+            let result = try await BuiltExecutable.dsod.run(["simulate", "--scenario", scenario], in: folder)
             #expect(result.status == 0 && result.exited, "\(result)")
             #expect(!result.looksLikeACrash)
             let report = SummaryReport(result.stdout)
@@ -79,7 +79,7 @@ import Testing
     func cycleCountIsDurationOverPeriod(period: Double, duration: String, cycles: Int, simulated: String) async throws {
         try await TemporaryFolder.with { folder in
             let scenario = try ScenarioFiles.writeTwoPointScenario(in: folder, ScenarioFiles.twoPointScenario(periodSeconds: period))
-            let result = try await DSOD.run(["simulate", "--scenario", scenario, "--duration", duration], in: folder)
+            let result = try await BuiltExecutable.dsod.run(["simulate", "--scenario", scenario, "--duration", duration], in: folder)
             #expect(result.status == 0, "\(result)")
             let report = SummaryReport(result.stdout)
             #expect(report.cycles == cycles, "\(result.stdout)")
@@ -94,7 +94,7 @@ import Testing
     @Test func verboseListsEveryResource() async throws {
         try await TemporaryFolder.with { folder in
             let scenario = try ScenarioFiles.writeTwoPointScenario(in: folder)
-            let result = try await DSOD.run(["simulate", "--scenario", scenario, "--duration", "60s", "--verbose"], in: folder)
+            let result = try await BuiltExecutable.dsod.run(["simulate", "--scenario", scenario, "--duration", "60s", "--verbose"], in: folder)
             #expect(result.status == 0, "\(result)")
             let report = SummaryReport(result.stdout)
             let load = try #require(report.resources["LOAD-A"], "\(result.stdout)")

@@ -1,8 +1,8 @@
 import DSOKernel
 import DSOModel
-import DSOSimulation
 import DSOScenario
 import Foundation
+import OpenDSOTestSupport
 
 /// Kernel cycle compute time and allocations for 100, 1,000 and 10,000 resources over 16 interface points.
 let cycleBenchmark = Benchmark(

@@ -3,9 +3,9 @@ import DSODriverABI
 import DSODriverHost
 import DSOKernel
 import DSOModel
-import DSOSimulation
 import DSOScenario
 import Foundation
+import OpenDSOTestSupport
 import Synchronization
 #if canImport(Glibc)
 import Glibc

@@ -2,6 +2,7 @@ import DSOCycleLoop
 import DSODriverHost
 import DSOKernel
 import DSOModel
+import OpenDSOTestSupport
 import Testing
 
 /// The C example driver (Plugins/ExampleC) built as a plugin author would, loaded and run in a
@@ -23,12 +24,12 @@ import Testing
     }
 
     /// Runs `cycles` cycles of 100 ms on virtual time with B1 on the example driver; B2 is written in-process.
-    static func run(library: String, cycles: Int, log: LogCollector)
+    static func run(library: String, cycles: Int, log: LogLines)
         throws -> (kernel: ControlKernel, socs: [Double], measured: [Double], setpoints: [Double]) {
         let model = try TwoBatteryFixture.model()
         let kernel = try TwoBatteryFixture.kernel(model)
         let host = try DriverHost(configurations: [batteryConfiguration(library: library)], model: model,
-                                  mode: .synchronous, log: log.handler)
+                                  mode: .synchronous, log: log.driverLogHandler)
         host.start()
         var socs: [Double] = [], measured: [Double] = [], setpoints: [Double] = []
         for cycle in 0..<cycles {
@@ -56,7 +57,7 @@ import Testing
         let builder = try CDriverBuilder()
         defer { builder.remove() }
         let library = try builder.build("example_driver", file: CDriverBuilder.exampleSource)
-        let log = LogCollector()
+        let log = LogLines()
         let (kernel, socs, measured, setpoints) = try Self.run(library: library, cycles: 600, log: log)
         #expect(socs.first == 0.5)
         #expect(kernel.state.health[0] == ResourceHealth.ok.rawValue)
@@ -78,8 +79,8 @@ import Testing
         let builder = try CDriverBuilder()
         defer { builder.remove() }
         let library = try builder.build("example_driver", file: CDriverBuilder.exampleSource)
-        let first = try Self.run(library: library, cycles: 300, log: LogCollector())
-        let second = try Self.run(library: library, cycles: 300, log: LogCollector())
+        let first = try Self.run(library: library, cycles: 300, log: LogLines())
+        let second = try Self.run(library: library, cycles: 300, log: LogLines())
         #expect(first.kernel.setpointDigest == second.kernel.setpointDigest)
         #expect(first.socs == second.socs)
     }

@@ -2,6 +2,7 @@ import DSOCycleLoop
 import DSODriverHost
 import DSOKernel
 import DSOModel
+import OpenDSOTestSupport
 import Testing
 
 /// A driver that fails, returns garbage or refuses set points drops out alone and rejoins when it
@@ -12,7 +13,7 @@ import Testing
         let controller: ScriptedDriver.Controller
         let host: DriverHost
         let kernel: ControlKernel
-        let log = LogCollector()
+        let log = LogLines()
         var now: Int64 = 0
 
         init() throws {
@@ -26,7 +27,7 @@ import Testing
             host = try DriverHost(configurations: [
                 TwoBatteryFixture.instance("dev-a", library: library, slot: 0, resource: "B1"),
                 TwoBatteryFixture.instance("dev-b", library: library, slot: 1, resource: "B2"),
-            ], model: model, mode: .synchronous, log: log.handler)
+            ], model: model, mode: .synchronous, log: log.driverLogHandler)
             host.start()
         }
 
@@ -67,7 +68,7 @@ import Testing
         #expect(status[0].isStale && !status[1].isStale)
         #expect(status[0].garbageReads == 11)
         #expect(rig.log.contains("driver 'dev-a' (scripted): returned garbage: point 'p_kw' = nan kW"), "\(rig.log.text)")
-        #expect(rig.log.messages.filter { $0.contains("garbage") }.count == 1, "logged once per episode")
+        #expect(rig.log.all.filter { $0.contains("garbage") }.count == 1, "logged once per episode")
 
         rig.controller.set(slot: 0, .good, powerKW: 0)
         rig.cycle()

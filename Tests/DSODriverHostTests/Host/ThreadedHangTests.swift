@@ -4,6 +4,7 @@ import DSOKernel
 import DSOModel
 import DSORuntime
 import Foundation
+import OpenDSOTestSupport
 import Synchronization
 import Testing
 
@@ -18,7 +19,8 @@ import Testing
         var healthB: [UInt8] = []
         var fallbackB: [Bool] = []
         var phase: [Int] = []
-        let currentPhase = Mutex(0)
+        /// The phase the test is in and how many cycles each phase has logged so far (test thread ↔ timer queue).
+        let progress = Mutex((phase: 0, cycles: [0, 0, 0, 0]))
 
         init() {
             handlerNanoseconds.reserveCapacity(1000)
@@ -38,11 +40,11 @@ import Testing
         controller.set(slot: 1, .good, powerKW: 0)
         let model = try TwoBatteryFixture.model()
         let kernel = try TwoBatteryFixture.kernel(model, periodMilliseconds: 20)
-        let log = LogCollector()
+        let log = LogLines()
         let host = try DriverHost(configurations: [
             TwoBatteryFixture.instance("dev-a", library: library, slot: 0, resource: "B1", pollPeriodSeconds: 0.02, timeoutSeconds: 0.04),
             TwoBatteryFixture.instance("dev-b", library: library, slot: 1, resource: "B2", pollPeriodSeconds: 0.02, timeoutSeconds: 0.04),
-        ], model: model, mode: .threaded, log: log.handler)
+        ], model: model, mode: .threaded, log: log.driverLogHandler)
         let cycles = CycleLog()
         let timer = CycleTimer(period: try CyclePeriod(milliseconds: 20)) { tick in
             let started = DriverHost.monotonicNanoseconds()
@@ -57,19 +59,37 @@ import Testing
             cycles.healthA.append(kernel.state.health[0])
             cycles.healthB.append(kernel.state.health[1])
             cycles.fallbackB.append(kernel.setpoints.isFallback[1])
-            cycles.phase.append(cycles.currentPhase.withLock { $0 })
+            cycles.phase.append(cycles.progress.withLock { progress in
+                progress.cycles[progress.phase] += 1
+                return progress.phase
+            })
         }
         host.start()
         timer.start()
-        try await Task.sleep(for: .milliseconds(400))                 // phase 0: both good
-        cycles.currentPhase.withLock { $0 = 1 }
-        controller.set(slot: 0, .hang, hangMilliseconds: 300, powerKW: 0)  // phase 1: every read of A takes 300 ms
-        try await Task.sleep(for: .milliseconds(1200))
-        cycles.currentPhase.withLock { $0 = 3 }
+        // Each phase lasts a number of logged cycles, not a stretch of wall time: a run starved by hundreds of
+        // parallel tests takes longer but still sees every phase. Phase 1 also lasts at least the 300 ms hang
+        // several times over, so A's reads are late in it; phase 3 lasts until the hung call has surely returned.
+        func enter(_ phase: Int) { cycles.progress.withLock { $0.phase = phase } }
+        func waitFor(_ count: Int, cyclesOf phase: Int, atLeastMilliseconds: Int) async throws {
+            let started = ContinuousClock.now
+            let deadline = started + .seconds(60)
+            while cycles.progress.withLock({ $0.cycles[phase] }) < count || ContinuousClock.now - started < .milliseconds(atLeastMilliseconds) {
+                guard ContinuousClock.now < deadline else {
+                    Issue.record("phase \(phase): \(cycles.progress.withLock { $0.cycles[phase] }) of \(count) cycles in 60 s")
+                    return
+                }
+                try await Task.sleep(for: .milliseconds(20))
+            }
+        }
+        try await waitFor(20, cyclesOf: 0, atLeastMilliseconds: 400)                 // phase 0: both good
+        enter(1)
+        controller.set(slot: 0, .hang, hangMilliseconds: 300, powerKW: 0)           // phase 1: every read of A takes 300 ms
+        try await waitFor(60, cyclesOf: 1, atLeastMilliseconds: 1200)
+        enter(3)
         controller.set(slot: 0, .good, powerKW: 0)
-        try await Task.sleep(for: .milliseconds(350))                 // phase 3: the hung call returns
-        cycles.currentPhase.withLock { $0 = 2 }
-        try await Task.sleep(for: .milliseconds(400))                 // phase 2: A recovered
+        try await waitFor(15, cyclesOf: 3, atLeastMilliseconds: 350)                 // phase 3: the hung call returns
+        enter(2)
+        try await waitFor(20, cyclesOf: 2, atLeastMilliseconds: 400)                 // phase 2: A recovered
         timer.stop()
         let statistics = timer.statistics
         host.stop()
@@ -77,7 +97,7 @@ import Testing
         let ok = ResourceHealth.ok.rawValue
         let hung = cycles.phase.indices.filter { cycles.phase[$0] == 1 }.dropFirst(5)  // A's in-flight read must first exceed 40 ms
         let recovered = cycles.phase.indices.filter { cycles.phase[$0] == 2 }
-        #expect(hung.count > 30 && recovered.count > 10, "cycles: \(cycles.phase.count)")
+        #expect(hung.count >= 55 && recovered.count >= 20, "cycles: \(cycles.phase.count)")
         let staleA = hung.filter { cycles.healthA[$0] != ok }.count
         let dispatchedB = hung.filter { cycles.healthB[$0] == ok && !cycles.fallbackB[$0] }.count
         #expect(Double(staleA) >= 0.9 * Double(hung.count), "A stale in \(staleA) of \(hung.count) cycles while hung")

@@ -1,6 +1,7 @@
 import DSODriverABI
 import DSODriverHost
 import Foundation
+import OpenDSOTestSupport
 import Testing
 
 /// The host refuses a plugin it cannot trust, with an error naming the file and the reason.

@@ -2,6 +2,7 @@ import DSOCycleLoop
 import DSODriverHost
 import DSOKernel
 import DSOModel
+import OpenDSOTestSupport
 import Testing
 
 /// Point maps are checked against the driver's points and the model when the host is built.

@@ -1,5 +1,6 @@
 import DSODriverHost
 import Foundation
+import OpenDSOTestSupport
 import Testing
 
 /// The bench probe (what dsoctl uses) against the C example battery built as a plugin author would: identity,

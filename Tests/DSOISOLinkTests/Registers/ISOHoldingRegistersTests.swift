@@ -1,4 +1,5 @@
 @testable import DSOISOLink
+import OpenDSOTestSupport
 import Testing
 
 /// The write rules: what the ISO may write, and every refusal with its reason.

@@ -1,6 +1,7 @@
 @testable import DSOISOLink
 import DSOModel
 import Foundation
+import OpenDSOTestSupport
 import Testing
 
 /// The server over real sockets, driven by the link's own libmodbus client.

@@ -1,4 +1,5 @@
 @testable import DSOISOLink
+import OpenDSOTestSupport
 import Testing
 
 /// At most N connection lines a second, the rest summarised once the second is over.

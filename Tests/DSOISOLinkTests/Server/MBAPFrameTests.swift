@@ -1,4 +1,5 @@
 @testable import DSOISOLink
+import OpenDSOTestSupport
 import Testing
 
 /// The MBAP header alone cuts requests: length decides the frame, a foreign protocol id or length is refused.

@@ -1,7 +1,7 @@
 import DSOKernel
 import DSOModel
-import DSOSimulation
 import DSOScenario
+import OpenDSOTestSupport
 import Testing
 
 /// Every field of a cycle record, with doubles as bit patterns so NaN compares equal to itself.

@@ -1,3 +1,4 @@
+import OpenDSOTestSupport
 @testable import DSOKernel
 import DSOModel
 import Testing
@@ -6,7 +7,7 @@ import Testing
 /// since the kernel never waits, but it is counted in `KernelCounters.droppedEvents`.
 @Suite struct EventOverflowTests {
     @Test func eventsThatFindTheRingFullAreCounted() throws {
-        let kernel = try Fixture.basic()
+        let kernel = try KernelFixture.basic()
         let capacity = kernel.records.events.capacity
         for n in 0..<(capacity + 37) {
             kernel.raise(KernelEvent(code: .commandRefused, timeSeconds: Double(n), subject: Int32(n)))
@@ -25,12 +26,12 @@ import Testing
 
     /// The same through the cycle: refused operator commands each raise an event; nobody drains them.
     @Test func cyclesWhoseEventsOverflowTheRingCountEveryLostEvent() throws {
-        let kernel = try Fixture.basic()
+        let kernel = try KernelFixture.basic()
         let capacity = kernel.records.events.capacity
         var cycle: Int64 = 0
         while kernel.counters.refusedCommands <= capacity {
             for _ in 0..<32 { kernel.pushCommand(.setResourceEnabled(resource: 99, enabled: false)) }
-            kernel.cycle(at: cycle * Fixture.period, .drainInbound)
+            kernel.cycle(at: cycle * KernelFixture.period, .drainInbound)
             cycle += 1
         }
         let kept = kernel.drainEvents().count

@@ -1,3 +1,4 @@
+import OpenDSOTestSupport
 import DSOKernel
 import DSOModel
 import Testing
@@ -9,15 +10,15 @@ import Testing
 /// Equal incremental cost: p1 = (λ − 0.02)/0.001 = 1000λ − 20, p2 = (λ − 0.04)/0.0005 = 2000λ − 80,
 /// so p1 + p2 = 3000λ − 100.
 @Suite struct DispatchPhaseTests {
-    let now = 100 * Fixture.second
+    let now = 100 * KernelFixture.second
 
     func area(importLimitKW: Double = 1000, exportLimitKW: Double = 1000, loadKW: Double = 300) throws -> ControlKernel {
-        let kernel = try Fixture.kernel(
-            points: [Fixture.point(importLimitKW: importLimitKW, exportLimitKW: exportLimitKW, hasMeter: false)],
+        let kernel = try KernelFixture.kernel(
+            points: [KernelFixture.point(importLimitKW: importLimitKW, exportLimitKW: exportLimitKW, hasMeter: false)],
             resources: [
-                Fixture.battery("B1", kw: 200, cost: MarginalCost(linearPerKWh: 0.02, quadraticPerKWhPerKW: 0.001)),
-                Fixture.battery("B2", kw: 400, cost: MarginalCost(linearPerKWh: 0.04, quadraticPerKWhPerKW: 0.0005)),
-                Fixture.load("L", peakKW: max(loadKW, 80)),
+                KernelFixture.battery("B1", kw: 200, cost: MarginalCost(linearPerKWh: 0.02, quadraticPerKWhPerKW: 0.001)),
+                KernelFixture.battery("B2", kw: 400, cost: MarginalCost(linearPerKWh: 0.04, quadraticPerKWhPerKW: 0.0005)),
+                KernelFixture.load("L", peakKW: max(loadKW, 80)),
             ])
         kernel.writeNominalBoard(at: now)
         kernel.board.measuredKW[kernel.index(of: "L")] = -loadKW
@@ -41,8 +42,8 @@ import Testing
         #expect(kernel.interfacePoints.uncontrolledKW[0] == 300)
         #expect(kernel.interfacePoints.socOffsetKW[0] == 0)
         let (p1, p2) = basePoints(kernel)
-        #expect(close(p1, 80, 1e-6) && close(p2, 120, 1e-6))
-        #expect(close(0.02 + 0.001 * p1, 0.04 + 0.0005 * p2, 1e-9))
+        #expect(nearlyEqual(p1, 80, 1e-6) && nearlyEqual(p2, 120, 1e-6))
+        #expect(nearlyEqual(0.02 + 0.001 * p1, 0.04 + 0.0005 * p2, 1e-9))
         #expect(!kernel.flags().contains(.scheduleInfeasible))
         #expect(kernel.drainEvents().with(.dispatchInfeasible).isEmpty)
     }
@@ -56,11 +57,11 @@ import Testing
         // Deficit outside the 0.05 dead band: 0.15 · 400 kWh = 60 kWh over 0.5 h = 120 kW, capped at
         // 0.6 · 50 kW band = 30 kW more import. Target 300 − (100 + 30) = 170 kW:
         // (1000λ − 53.333) + (2000λ − 80) = 170 ⇒ λ = 0.1011111 ⇒ p1 = 47.778, p2 = 122.222.
-        #expect(close(kernel.interfacePoints.socOffsetKW[0], 30))
+        #expect(nearlyEqual(kernel.interfacePoints.socOffsetKW[0], 30))
         let (p1, p2) = basePoints(kernel)
-        #expect(close(p1, 303.3333333 / 3 - 53.3333333, 1e-5))
-        #expect(close(p2, 2 * 303.3333333 / 3 - 80, 1e-5))
-        #expect(close(p1 + p2, 170, 1e-6))
+        #expect(nearlyEqual(p1, 303.3333333 / 3 - 53.3333333, 1e-5))
+        #expect(nearlyEqual(p2, 2 * 303.3333333 / 3 - 80, 1e-5))
+        #expect(nearlyEqual(p1 + p2, 170, 1e-6))
     }
 
     @Test func regulationReserveIsHeldBackFromTheBasePoints() throws {
@@ -70,9 +71,9 @@ import Testing
         kernel.pushSignal(0, sequence: 1, at: 100)
         dispatch(kernel)
         // Reserve 120/600 = 0.2 of each rating: B1 limited to 160, B2 to 320.
-        #expect(close(kernel.regulationReserveFraction, 0.2))
+        #expect(nearlyEqual(kernel.regulationReserveFraction, 0.2))
         let (p1, p2) = basePoints(kernel)
-        #expect(close(p1, 160) && close(p2, 320))
+        #expect(nearlyEqual(p1, 160) && nearlyEqual(p2, 320))
     }
 
     @Test func infeasibleScheduleLeavesDevicesAtTheirLimitsAndIsReported() throws {
@@ -88,17 +89,17 @@ import Testing
         #expect(kernel.interfacePoints.dispatchInfeasible[0])
         #expect(kernel.counters.infeasibleCycles == 1 && kernel.interfacePoints.infeasibleCycles[0] == 1)
         let event = try #require(kernel.drainEvents().with(.dispatchInfeasible).first)
-        #expect(event.subject == 0 && close(event.value, 600) && close(event.detail, 800))
+        #expect(event.subject == 0 && nearlyEqual(event.value, 600) && nearlyEqual(event.detail, 800))
 
         // Still infeasible: no second event.
-        kernel.writeNominalBoard(at: now + Fixture.period)
+        kernel.writeNominalBoard(at: now + KernelFixture.period)
         kernel.board.measuredKW[kernel.index(of: "L")] = -300
-        dispatch(kernel, at: now + Fixture.period)
+        dispatch(kernel, at: now + KernelFixture.period)
         #expect(kernel.drainEvents().with(.dispatchInfeasible).isEmpty)
         #expect(kernel.counters.infeasibleCycles == 2)
 
         // The next interval is feasible again.
-        let later = now + 11 * Fixture.second
+        let later = now + 11 * KernelFixture.second
         kernel.writeNominalBoard(at: later)
         kernel.board.measuredKW[kernel.index(of: "L")] = -300
         dispatch(kernel, at: later)
@@ -106,7 +107,7 @@ import Testing
         #expect(kernel.drainEvents().map(\.code).contains(.dispatchFeasibleAgain))
         #expect(kernel.counters.infeasibleCycles == 2)
         let (q1, q2) = basePoints(kernel)
-        #expect(close(q1, 80, 1e-6) && close(q2, 120, 1e-6))
+        #expect(nearlyEqual(q1, 80, 1e-6) && nearlyEqual(q2, 120, 1e-6))
     }
 
     @Test func importLimitOutranksTheSchedule() throws {
@@ -116,7 +117,7 @@ import Testing
         // Import ≤ 250 kW needs at least 300 − 250 = 50 kW from the batteries:
         // 3000λ − 100 = 50 ⇒ λ = 0.05 ⇒ p1 = 30, p2 = 20.
         let (p1, p2) = basePoints(kernel)
-        #expect(close(p1, 30, 1e-6) && close(p2, 20, 1e-6))
+        #expect(nearlyEqual(p1, 30, 1e-6) && nearlyEqual(p2, 20, 1e-6))
         #expect(kernel.flags().contains(.scheduleInfeasible))
         #expect(!kernel.flags().contains(.interfaceLimitInfeasible))
     }
@@ -128,7 +129,7 @@ import Testing
         // Export ≤ 100 kW caps the batteries at 300 + 100 = 400 kW:
         // 3000λ − 100 = 400 ⇒ λ = 1/6 ⇒ p1 = 146.67, p2 = 253.33.
         let (p1, p2) = basePoints(kernel)
-        #expect(close(p1, 1000.0 / 6 - 20, 1e-6) && close(p2, 2000.0 / 6 - 80, 1e-6))
+        #expect(nearlyEqual(p1, 1000.0 / 6 - 20, 1e-6) && nearlyEqual(p2, 2000.0 / 6 - 80, 1e-6))
         #expect(kernel.flags().contains(.scheduleInfeasible))
     }
 
@@ -149,6 +150,6 @@ import Testing
         dispatch(kernel)
         let (p1, p2) = basePoints(kernel)
         #expect(p1 == 0)
-        #expect(close(p2, 200, 1e-6))
+        #expect(nearlyEqual(p2, 200, 1e-6))
     }
 }

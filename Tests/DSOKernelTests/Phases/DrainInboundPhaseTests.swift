@@ -1,12 +1,13 @@
+import OpenDSOTestSupport
 @testable import DSOKernel
 import DSOModel
 import Testing
 
 @Suite struct DrainInboundPhaseTests {
-    let now = 10 * Fixture.second
+    let now = 10 * KernelFixture.second
 
     @Test func validScheduleIsStored() throws {
-        let kernel = try Fixture.basic()
+        let kernel = try KernelFixture.basic()
         kernel.pushSchedule(from: 0, to: 900, netImportKW: 120)
         kernel.cycle(at: now, .drainInbound)
         let table = kernel.interfacePoints.schedules[0]
@@ -18,7 +19,7 @@ import Testing
     }
 
     @Test func badSchedulesAreRefusedCountedAndReported() throws {
-        let kernel = try Fixture.basic()
+        let kernel = try KernelFixture.basic()
         let bad = [
             ScheduleEntry(interfacePoint: 1, startSeconds: 0, endSeconds: 60, netImportKW: 10),   // only point 0 exists
             ScheduleEntry(interfacePoint: -1, startSeconds: 0, endSeconds: 60, netImportKW: 11),
@@ -41,7 +42,7 @@ import Testing
     @Test func scheduleRefusedWhenTableFullOfIntervalsInForce() throws {
         var configuration = KernelConfiguration()
         configuration.scheduleCapacity = 1
-        let kernel = try Fixture.basic(configuration: configuration)
+        let kernel = try KernelFixture.basic(configuration: configuration)
         kernel.pushSchedule(from: 0, to: 60, netImportKW: 1)
         kernel.pushSchedule(from: 60, to: 120, netImportKW: 2)   // table full, the first still in force at 10 s
         kernel.cycle(at: now, .drainInbound)
@@ -51,7 +52,7 @@ import Testing
     }
 
     @Test func signalIsAcceptedAndRemembersThePreviousSample() throws {
-        let kernel = try Fixture.basic()
+        let kernel = try KernelFixture.basic()
         kernel.pushSignal(0.4, sequence: 1, at: 2)
         kernel.cycle(at: now, .drainInbound)
         #expect(kernel.regulation.signal == 0.4)
@@ -59,7 +60,7 @@ import Testing
         #expect(kernel.regulation.lastSequence == 1 && kernel.regulation.hasSequence)
         kernel.pushSignal(-0.2, sequence: 2, at: 4)
         kernel.pushSignal(-1, sequence: 3, at: 6)   // the end of the range is allowed
-        kernel.cycle(at: now + Fixture.period, .drainInbound)
+        kernel.cycle(at: now + KernelFixture.period, .drainInbound)
         #expect(kernel.regulation.signal == -1)
         #expect(kernel.regulation.previousSignal == -0.2)
         #expect(kernel.regulation.previousSignalReceivedSeconds == 4)
@@ -69,7 +70,7 @@ import Testing
     }
 
     @Test func signalOutOfRangeOrNaNIsRefused() throws {
-        let kernel = try Fixture.basic()
+        let kernel = try KernelFixture.basic()
         kernel.pushSignal(0.4, sequence: 1, at: 2)
         kernel.pushSignal(1.5, sequence: 2, at: 3)
         kernel.pushSignal(.nan, sequence: 3, at: 4)
@@ -85,7 +86,7 @@ import Testing
     }
 
     @Test func signalWithSequenceGoingBackwardsIsRefused() throws {
-        let kernel = try Fixture.basic()
+        let kernel = try KernelFixture.basic()
         kernel.pushSignal(0.4, sequence: 5, at: 2)
         kernel.pushSignal(0.9, sequence: 4, at: 3)
         kernel.cycle(at: now, .drainInbound)
@@ -99,7 +100,7 @@ import Testing
     }
 
     @Test func equalSequenceRefreshesWithoutMovingTheSlope() throws {
-        let kernel = try Fixture.basic()
+        let kernel = try KernelFixture.basic()
         kernel.pushSignal(0.2, sequence: 4, at: 1)
         kernel.pushSignal(0.4, sequence: 5, at: 2)
         kernel.pushSignal(0.4, sequence: 5, at: 3)   // the link repeats the last sample
@@ -114,7 +115,7 @@ import Testing
     }
 
     @Test func awardIsAcceptedAndNegativeOrNonFiniteRefused() throws {
-        let kernel = try Fixture.basic()
+        let kernel = try KernelFixture.basic()
         kernel.pushAward(500)
         kernel.pushAward(-10)
         kernel.pushAward(.nan)
@@ -126,13 +127,13 @@ import Testing
         #expect(events.count == 3 && events.allSatisfy { $0.code == .regulationMessageRefused })
         #expect(events[0].value == -10)
         kernel.pushAward(0)   // zero is a valid award: no regulation this hour
-        kernel.cycle(at: now + Fixture.period, .drainInbound)
+        kernel.cycle(at: now + KernelFixture.period, .drainInbound)
         #expect(kernel.regulation.awardKW == 0)
         #expect(kernel.regulation.refusedMessages == 3)
     }
 
     @Test func disablingAResourceTakesEffectAtTheNextSnapshot() throws {
-        let kernel = try Fixture.basic()
+        let kernel = try KernelFixture.basic()
         let battery = kernel.index(of: "B")
         kernel.writeNominalBoard(at: now)
         kernel.cycle(at: now, .drainInbound, .snapshotTelemetry)
@@ -140,8 +141,8 @@ import Testing
         _ = kernel.drainEvents()
 
         kernel.pushCommand(.setResourceEnabled(resource: battery, enabled: false))
-        kernel.writeNominalBoard(at: now + Fixture.period)
-        kernel.cycle(at: now + Fixture.period, .drainInbound, .snapshotTelemetry)
+        kernel.writeNominalBoard(at: now + KernelFixture.period)
+        kernel.cycle(at: now + KernelFixture.period, .drainInbound, .snapshotTelemetry)
         #expect(kernel.state.enabled[battery] == false)
         #expect(kernel.health(battery) == .disabled)
         let events = kernel.drainEvents()
@@ -150,15 +151,15 @@ import Testing
         #expect(events.first?.value == Double(ResourceHealth.disabled.rawValue))
 
         kernel.pushCommand(.setResourceEnabled(resource: battery, enabled: true))
-        kernel.writeNominalBoard(at: now + 2 * Fixture.period)
-        kernel.cycle(at: now + 2 * Fixture.period, .drainInbound, .snapshotTelemetry)
+        kernel.writeNominalBoard(at: now + 2 * KernelFixture.period)
+        kernel.cycle(at: now + 2 * KernelFixture.period, .drainInbound, .snapshotTelemetry)
         #expect(kernel.health(battery) == .ok)
         #expect(kernel.drainEvents().map(\.code) == [.resourceRecovered])
         #expect(kernel.counters.refusedCommands == 0)
     }
 
     @Test func commandForUnknownResourceIsRefused() throws {
-        let kernel = try Fixture.basic()
+        let kernel = try KernelFixture.basic()
         kernel.pushCommand(.setResourceEnabled(resource: 3, enabled: false))    // resources are 0…2
         kernel.pushCommand(.setResourceEnabled(resource: -1, enabled: false))
         kernel.cycle(at: now, .drainInbound)
@@ -170,12 +171,12 @@ import Testing
     }
 
     @Test func regulationSwitch() throws {
-        let kernel = try Fixture.basic()
+        let kernel = try KernelFixture.basic()
         kernel.pushCommand(.setRegulationEnabled(false))
         kernel.cycle(at: now, .drainInbound)
         #expect(!kernel.regulation.enabled)
         kernel.pushCommand(.setRegulationEnabled(true))
-        kernel.cycle(at: now + Fixture.period, .drainInbound)
+        kernel.cycle(at: now + KernelFixture.period, .drainInbound)
         #expect(kernel.regulation.enabled)
     }
 }

@@ -1,14 +1,15 @@
+import OpenDSOTestSupport
 @testable import DSOKernel
 import DSOModel
 import Testing
 
 /// Battery "B" (±100 kW, unlimited ramp), battery "R" (±100 kW, 10 kW/s), PV 50 kW, DR 60 kW, a load.
 @Suite struct LimitsAndSafetyPhaseTests {
-    let now = 100 * Fixture.second
+    let now = 100 * KernelFixture.second
 
     func area() throws -> ControlKernel {
-        try Fixture.kernel(resources: [Fixture.battery("B"), Fixture.battery("R", ramp: 10), Fixture.pv("PV"),
-                                       Fixture.demandResponse("DR", peakKW: 60), Fixture.load("L")])
+        try KernelFixture.kernel(resources: [KernelFixture.battery("B"), KernelFixture.battery("R", ramp: 10), KernelFixture.pv("PV"),
+                                       KernelFixture.demandResponse("DR", peakKW: 60), KernelFixture.load("L")])
     }
 
     /// Snapshots a fresh board (after `adjust`) so health is decided, then sets the base point and
@@ -53,13 +54,13 @@ import Testing
         // 10 kW/s over 0.1 s: at most 1 kW per cycle from the last set point (0 at start).
         var steps: [Double] = []
         for cycle in 0..<3 {
-            steps.append(limit(kernel, "R", base: 50, regulation: 0, at: now + Int64(cycle) * Fixture.period).setpoint)
+            steps.append(limit(kernel, "R", base: 50, regulation: 0, at: now + Int64(cycle) * KernelFixture.period).setpoint)
         }
-        #expect(zip(steps, [1.0, 2, 3]).allSatisfy { close($0, $1) })
-        let back = limit(kernel, "R", base: -50, regulation: 0, at: now + 3 * Fixture.period)
-        #expect(close(back.setpoint, 2))
+        #expect(zip(steps, [1.0, 2, 3]).allSatisfy { nearlyEqual($0, $1) })
+        let back = limit(kernel, "R", base: -50, regulation: 0, at: now + 3 * KernelFixture.period)
+        #expect(nearlyEqual(back.setpoint, 2))
         // What the ramp held back is not regulation: the share is recorded as set point − base.
-        #expect(close(back.regulation, 52))
+        #expect(nearlyEqual(back.regulation, 52))
     }
 
     @Test func hardSOCLimitsStopDischargeWhenEmptyAndChargeWhenFull() throws {
@@ -80,7 +81,7 @@ import Testing
         let b = kernel.index(of: "B"), r = kernel.index(of: "R"), pv = kernel.index(of: "PV")
         let dr = kernel.index(of: "DR"), load = kernel.index(of: "L")
         kernel.writeNominalBoard(at: now)
-        for index in [r, pv, dr] { kernel.board.timestampNanoseconds[index] = now - 10 * Fixture.second }
+        for index in [r, pv, dr] { kernel.board.timestampNanoseconds[index] = now - 10 * KernelFixture.second }
         kernel.cycle(at: now, .snapshotTelemetry)
         for index in 0..<kernel.resources.count {
             kernel.state.basePointKW[index] = -7

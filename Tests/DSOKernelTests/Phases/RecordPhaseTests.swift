@@ -1,3 +1,4 @@
+import OpenDSOTestSupport
 import DSOKernel
 import DSOModel
 import Testing
@@ -5,7 +6,7 @@ import Testing
 @Suite struct RecordPhaseTests {
     /// One full cycle at t = 0 with schedule 25 kW, award 50 kW, signal 0.4 and a meter reading 40 kW.
     func oneCycle(recordFrames: Int = 64) throws -> ControlKernel {
-        let kernel = try Fixture.basic(recordFrames: recordFrames)
+        let kernel = try KernelFixture.basic(recordFrames: recordFrames)
         kernel.pushSchedule(from: 0, to: 900, netImportKW: 25)
         kernel.pushAward(50)
         kernel.pushSignal(0.4, sequence: 1, at: 0)
@@ -28,7 +29,7 @@ import Testing
             count += 1
             #expect(record.cycleIndex == 0 && record.timeSeconds == 0)
             #expect(record.signal == 0.4 && record.awardKW == 50)
-            #expect(close(record.regulationTargetKW, 20))          // 0.4 × 50, link fresh
+            #expect(nearlyEqual(record.regulationTargetKW, 20))          // 0.4 × 50, link fresh
             #expect(record.regulationTargetKW == kernel.regulation.targetKW)
             #expect(record.regulationCommandKW == kernel.regulation.commandKW)
             #expect(record.regulationResponseKW == kernel.regulation.responseKW)
@@ -59,7 +60,7 @@ import Testing
     @Test func cycleGoesOnWhenTheRecorderFallsBehind() throws {
         let kernel = try oneCycle(recordFrames: 4)
         for cycle in 1..<6 {
-            let time = Int64(cycle) * Fixture.period
+            let time = Int64(cycle) * KernelFixture.period
             kernel.writeNominalBoard(at: time)
             kernel.writeMeter(netImportKW: 40, at: time)
             kernel.step(atNanoseconds: time)
@@ -68,12 +69,12 @@ import Testing
         #expect(kernel.counters.cycles == 6)
         #expect(kernel.counters.droppedRecords == 2)
         #expect(kernel.setpoints.sequence == 6)
-        #expect(kernel.setpoints.validUntilNanoseconds[0] == 5 * Fixture.period + 5 * Fixture.second)
+        #expect(kernel.setpoints.validUntilNanoseconds[0] == 5 * KernelFixture.period + 5 * KernelFixture.second)
         #expect(consumeAll(kernel).map(\.cycle) == [0, 1, 2, 3])
 
         // Frames returned: the next cycle is recorded again.
-        kernel.writeNominalBoard(at: 6 * Fixture.period)
-        kernel.step(atNanoseconds: 6 * Fixture.period)
+        kernel.writeNominalBoard(at: 6 * KernelFixture.period)
+        kernel.step(atNanoseconds: 6 * KernelFixture.period)
         #expect(consumeAll(kernel).map(\.cycle) == [6])
         #expect(kernel.counters.droppedRecords == 2)
     }

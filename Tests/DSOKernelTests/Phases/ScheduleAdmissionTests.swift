@@ -1,3 +1,4 @@
+import OpenDSOTestSupport
 @testable import DSOKernel
 import DSOModel
 import DSORuntime
@@ -7,14 +8,14 @@ import Testing
 /// `scheduleOutcomes`, with its producer, so nothing is "accepted" by whoever answered and then dropped.
 @Suite struct ScheduleAdmissionTests {
     func drain(_ kernel: ControlKernel, at seconds: Double) -> [ScheduleOutcome] {
-        kernel.cycle(at: Fixture.nanoseconds(seconds), .drainInbound)
+        kernel.cycle(at: KernelFixture.nanoseconds(seconds), .drainInbound)
         var outcomes: [ScheduleOutcome] = []
         kernel.scheduleOutcomes.drain { outcomes.append($0) }
         return outcomes
     }
 
     @Test func aThousandFutureEntriesGetAThousandTruthfulVerdicts() throws {
-        let kernel = try Fixture.basic()   // 512 intervals per interface point and layer
+        let kernel = try KernelFixture.basic()   // 512 intervals per interface point and layer
         let ring = kernel.inbound.ring(.api)
         for index in 0..<1000 {
             let start = 100 + Double(index) * 60
@@ -35,7 +36,7 @@ import Testing
     }
 
     @Test func eachRefusalSaysWhy() throws {
-        let kernel = try Fixture.basic()
+        let kernel = try KernelFixture.basic()
         let entries: [(ScheduleEntry, ScheduleOutcome.Verdict)] = [
             (ScheduleEntry(interfacePoint: 0, startSeconds: 0, endSeconds: 1e300, netImportKW: 1), .beyondHorizon),
             (ScheduleEntry(interfacePoint: 0, startSeconds: 0, endSeconds: 5, netImportKW: 1), .alreadyEnded),
@@ -56,7 +57,7 @@ import Testing
 
     @Test func verdictsTheReaderDoesNotTakeAreCounted() throws {
         // Rings of 4: the outcomes ring holds 5 × 4 = 20 verdicts, rounded up to 32; nobody reads it here.
-        let model = try SubstationModel(interfacePoints: [Fixture.point()], resources: [Fixture.battery("B")])
+        let model = try SubstationModel(interfacePoints: [KernelFixture.point()], resources: [KernelFixture.battery("B")])
         let kernel = try ControlKernel(model: model, inbound: InboundPort(defaultCapacity: 4))
         #expect(kernel.scheduleOutcomes.capacity == 32)
         for round in 0..<10 {
@@ -65,7 +66,7 @@ import Testing
                 let entry = ScheduleEntry(interfacePoint: 0, startSeconds: start, endSeconds: start + 1, netImportKW: 1)
                 #expect(kernel.inbound.ring(.scheduleFiles).push(.schedule(entry)))
             }
-            kernel.cycle(at: Fixture.nanoseconds(10 + Double(round)), .drainInbound)
+            kernel.cycle(at: KernelFixture.nanoseconds(10 + Double(round)), .drainInbound)
         }
         #expect(kernel.counters.droppedScheduleOutcomes == 8)
         #expect(kernel.interfacePoints.schedule(0, .dayAhead).count == 40, "the entries themselves are all taken")

@@ -1,3 +1,4 @@
+import OpenDSOTestSupport
 @testable import DSOKernel
 import DSOModel
 import DSORuntime
@@ -15,7 +16,7 @@ import Testing
     /// Runs drain, snapshot and netting at `seconds` with a metered net import of 1000 kW; returns the schedule
     /// in force and whether it was flagged missing.
     func scheduled(_ kernel: ControlKernel, at seconds: Double) -> (kw: Double, missing: Bool) {
-        let nanoseconds = Fixture.nanoseconds(seconds)
+        let nanoseconds = KernelFixture.nanoseconds(seconds)
         kernel.writeNominalBoard(at: nanoseconds)
         kernel.writeMeter(netImportKW: 1000, at: nanoseconds)
         kernel.cycle(at: nanoseconds, .drainInbound, .snapshotTelemetry, .netting)
@@ -24,7 +25,7 @@ import Testing
     }
 
     @Test func shortOverridesLetTheDayAheadHourShowThroughWhenTheyEnd() throws {
-        let kernel = try Fixture.basic()
+        let kernel = try KernelFixture.basic()
         push(kernel, .dayAhead, 0, 3600, 8200, from: .scheduleFiles)
         push(kernel, .operatorOverride, 5, 10, 3000)
         push(kernel, .operatorOverride, 12, 16, 3000)
@@ -40,7 +41,7 @@ import Testing
     }
 
     @Test func everyLayerStandsOverTheOnesBelowWhileItCovers() throws {
-        let kernel = try Fixture.basic()
+        let kernel = try KernelFixture.basic()
         // Nested intervals, one per layer, each shorter than the one below.
         for (offset, layer) in ScheduleLayer.allCases.enumerated() {
             let start = Double(offset) * 10
@@ -58,7 +59,7 @@ import Testing
     }
 
     @Test func aReplacementStaysInItsOwnLayer() throws {
-        let kernel = try Fixture.basic()
+        let kernel = try KernelFixture.basic()
         push(kernel, .dayAhead, 0, 100, 500, from: .scheduleFiles)
         push(kernel, .dispatchTarget, 0, 50, 700, from: .isoLink)
         #expect(scheduled(kernel, at: 1).kw == 700)

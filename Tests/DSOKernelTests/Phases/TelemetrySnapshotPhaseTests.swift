@@ -1,17 +1,18 @@
+import OpenDSOTestSupport
 import DSOKernel
 import DSOModel
 import Testing
 
 @Suite struct TelemetrySnapshotPhaseTests {
     /// Snapshots at 100 s; stale_after is the default 3 s.
-    let now = 100 * Fixture.second
+    let now = 100 * KernelFixture.second
 
     func snapshot(_ kernel: ControlKernel, at nanoseconds: Int64? = nil, elapsed: Double = 0.1) {
         kernel.cycle(at: nanoseconds ?? now, elapsed: elapsed, .snapshotTelemetry)
     }
 
     @Test func freshPlausibleTelemetryIsOK() throws {
-        let kernel = try Fixture.basic()
+        let kernel = try KernelFixture.basic()
         kernel.writeNominalBoard(at: now)
         snapshot(kernel)
         #expect((0..<3).allSatisfy { kernel.health($0) == .ok })
@@ -19,11 +20,11 @@ import Testing
     }
 
     @Test func ageDecidesStaleness() throws {
-        let kernel = try Fixture.basic()
+        let kernel = try KernelFixture.basic()
         let battery = kernel.index(of: "B"), pv = kernel.index(of: "PV"), load = kernel.index(of: "L")
         kernel.writeNominalBoard(at: now)
-        kernel.board.timestampNanoseconds[battery] = now - 3 * Fixture.second              // exactly stale_after: still fresh
-        kernel.board.timestampNanoseconds[pv] = now - 3 * Fixture.second - 1_000_000     // 3.001 s old
+        kernel.board.timestampNanoseconds[battery] = now - 3 * KernelFixture.second              // exactly stale_after: still fresh
+        kernel.board.timestampNanoseconds[pv] = now - 3 * KernelFixture.second - 1_000_000     // 3.001 s old
         kernel.board.timestampNanoseconds[load] = .min                                   // never reported
         snapshot(kernel)
         #expect(kernel.health(battery) == .ok)
@@ -32,7 +33,7 @@ import Testing
     }
 
     @Test func implausibleValuesAreInvalid() throws {
-        let kernel = try Fixture.basic()
+        let kernel = try KernelFixture.basic()
         let battery = kernel.index(of: "B"), pv = kernel.index(of: "PV"), load = kernel.index(of: "L")
         kernel.writeNominalBoard(at: now)
         kernel.board.measuredKW[pv] = .nan
@@ -45,7 +46,7 @@ import Testing
     }
 
     @Test func measuredPowerFarOutsideTheRatingIsInvalid() throws {
-        let kernel = try Fixture.basic()
+        let kernel = try KernelFixture.basic()
         let battery = kernel.index(of: "B"), pv = kernel.index(of: "PV")
         // Battery ±100 kW: tolerance 5 % of the 200 kW span + 1 kW = 11 kW, so 105 kW passes (meter noise,
         // overload) but 150 kW does not. PV 0…50 kW: tolerance 3.5 kW, −20 kW is far outside.
@@ -53,16 +54,16 @@ import Testing
         kernel.board.measuredKW[battery] = 105
         snapshot(kernel)
         #expect(kernel.health(battery) == .ok)
-        kernel.writeNominalBoard(at: now + Fixture.period)
+        kernel.writeNominalBoard(at: now + KernelFixture.period)
         kernel.board.measuredKW[battery] = 150
         kernel.board.measuredKW[pv] = -20
-        snapshot(kernel, at: now + Fixture.period)
+        snapshot(kernel, at: now + KernelFixture.period)
         #expect(kernel.health(battery) == .invalid)
         #expect(kernel.health(pv) == .invalid)
     }
 
     @Test func batterySOCOutsideZeroToOneIsInvalid() throws {
-        let kernel = try Fixture.basic()
+        let kernel = try KernelFixture.basic()
         let battery = kernel.index(of: "B")
         kernel.writeNominalBoard(at: now)
         kernel.board.soc[battery] = 1.2
@@ -71,7 +72,7 @@ import Testing
     }
 
     @Test func faultCodeMarksFault() throws {
-        let kernel = try Fixture.basic()
+        let kernel = try KernelFixture.basic()
         let battery = kernel.index(of: "B")
         kernel.writeNominalBoard(at: now)
         kernel.board.faultCode[battery] = 7
@@ -80,7 +81,7 @@ import Testing
     }
 
     @Test func healthChangesRaiseEventsButTheFirstOKVerdictDoesNot() throws {
-        let kernel = try Fixture.basic()
+        let kernel = try KernelFixture.basic()
         let battery = kernel.index(of: "B")
         var time = now
         kernel.writeNominalBoard(at: time)
@@ -90,7 +91,7 @@ import Testing
         // The battery stops reporting; the others keep going.
         let lastReport = time
         for _ in 0..<40 {
-            time += Fixture.period
+            time += KernelFixture.period
             kernel.writeNominalBoard(at: time)
             kernel.board.timestampNanoseconds[battery] = lastReport
             snapshot(kernel, at: time)
@@ -100,10 +101,10 @@ import Testing
         #expect(down.count == 1)
         #expect(down.first?.code == .resourceUnavailable && down.first?.subject == Int32(battery))
         #expect(down.first?.value == Double(ResourceHealth.stale.rawValue))
-        #expect(down.first.map { close($0.timeSeconds, 103.1) } == true)
+        #expect(down.first.map { nearlyEqual($0.timeSeconds, 103.1) } == true)
         #expect(kernel.state.unavailableCycles[battery] == 10)   // 103.1 … 104.0 s
 
-        time += Fixture.period
+        time += KernelFixture.period
         kernel.writeNominalBoard(at: time)
         snapshot(kernel, at: time)
         #expect(kernel.health(battery) == .ok)
@@ -113,7 +114,7 @@ import Testing
     }
 
     @Test func firstVerdictThatIsNotOKIsReported() throws {
-        let kernel = try Fixture.basic()
+        let kernel = try KernelFixture.basic()
         let pv = kernel.index(of: "PV")
         kernel.writeNominalBoard(at: now)
         kernel.board.timestampNanoseconds[pv] = .min
@@ -124,43 +125,43 @@ import Testing
     }
 
     @Test func energyIsIntegratedFromMeasuredPower() throws {
-        let kernel = try Fixture.basic()
+        let kernel = try KernelFixture.basic()
         let battery = kernel.index(of: "B"), pv = kernel.index(of: "PV")
         // 60 kW for 60 s = 1 kWh delivered.
         kernel.writeNominalBoard(at: now)
         kernel.board.measuredKW[battery] = 60
         snapshot(kernel, elapsed: 60)
-        #expect(close(kernel.state.energyOutKWh[battery], 1.0, 1e-12))
+        #expect(nearlyEqual(kernel.state.energyOutKWh[battery], 1.0, 1e-12))
         #expect(kernel.state.energyInKWh[battery] == 0)
         // −100 kW for 36 s = 1 kWh absorbed; delivered energy unchanged.
-        kernel.writeNominalBoard(at: now + 36 * Fixture.second)
+        kernel.writeNominalBoard(at: now + 36 * KernelFixture.second)
         kernel.board.measuredKW[battery] = -100
-        snapshot(kernel, at: now + 36 * Fixture.second, elapsed: 36)
+        snapshot(kernel, at: now + 36 * KernelFixture.second, elapsed: 36)
         #expect(kernel.health(battery) == .ok)
-        #expect(close(kernel.state.energyInKWh[battery], 1.0, 1e-12))
-        #expect(close(kernel.state.energyOutKWh[battery], 1.0, 1e-12))
+        #expect(nearlyEqual(kernel.state.energyInKWh[battery], 1.0, 1e-12))
+        #expect(nearlyEqual(kernel.state.energyOutKWh[battery], 1.0, 1e-12))
         // PV made 30 kW for 60 s + 36 s = 0.8 kWh.
-        #expect(close(kernel.state.energyOutKWh[pv], 0.8, 1e-12))
+        #expect(nearlyEqual(kernel.state.energyOutKWh[pv], 0.8, 1e-12))
     }
 
     @Test func staleResourceIsNotIntegrated() throws {
-        let kernel = try Fixture.basic()
+        let kernel = try KernelFixture.basic()
         let pv = kernel.index(of: "PV")
         kernel.writeNominalBoard(at: now)
-        kernel.board.timestampNanoseconds[pv] = now - 10 * Fixture.second
+        kernel.board.timestampNanoseconds[pv] = now - 10 * KernelFixture.second
         snapshot(kernel, elapsed: 60)
         #expect(kernel.state.energyOutKWh[pv] == 0)
         #expect(kernel.state.unavailableCycles[pv] == 1)
     }
 
     @Test func meterValueIsKeptOnlyWhileFresh() throws {
-        let kernel = try Fixture.basic()
+        let kernel = try KernelFixture.basic()
         kernel.writeNominalBoard(at: now)
-        kernel.writeMeter(netImportKW: 42, at: now - 2 * Fixture.second)
+        kernel.writeMeter(netImportKW: 42, at: now - 2 * KernelFixture.second)
         snapshot(kernel)
         #expect(kernel.image.meterNetImportKW[0] == 42)
 
-        kernel.writeMeter(netImportKW: 42, at: now - 4 * Fixture.second)
+        kernel.writeMeter(netImportKW: 42, at: now - 4 * KernelFixture.second)
         snapshot(kernel)
         #expect(kernel.image.meterNetImportKW[0].isNaN)
         #expect(kernel.board.meterNetImportKW[0] == 42, "the board itself is not touched")

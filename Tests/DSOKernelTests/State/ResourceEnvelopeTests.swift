@@ -11,15 +11,15 @@ import Testing
         var resources: [ResourceSpec] = []
         for point in 0..<2 {
             resources += [
-                Fixture.battery("B\(point)a", point: point, kw: 100),
-                Fixture.battery("B\(point)b", point: point, kw: 250, ramp: 40),
-                Fixture.battery("B\(point)c", point: point, kw: 60, ramp: 5),
-                Fixture.pv("PV\(point)", point: point, kw: 80),
-                Fixture.demandResponse("DR\(point)", point: point, peakKW: 60),
-                Fixture.load("L\(point)", point: point),
+                KernelFixture.battery("B\(point)a", point: point, kw: 100),
+                KernelFixture.battery("B\(point)b", point: point, kw: 250, ramp: 40),
+                KernelFixture.battery("B\(point)c", point: point, kw: 60, ramp: 5),
+                KernelFixture.pv("PV\(point)", point: point, kw: 80),
+                KernelFixture.demandResponse("DR\(point)", point: point, peakKW: 60),
+                KernelFixture.load("L\(point)", point: point),
             ]
         }
-        return try Fixture.kernel(points: [Fixture.point("A"), Fixture.point("B")], resources: resources)
+        return try KernelFixture.kernel(points: [KernelFixture.point("A"), KernelFixture.point("B")], resources: resources)
     }
 
     /// Random telemetry for one resource: sometimes stale, faulted or implausible, SOC sometimes exactly
@@ -32,7 +32,7 @@ import Testing
             ? [spec.socLimits.lowerBound, spec.socLimits.upperBound, 0.03, 0.97,
                Double.random(in: 0...1, using: &random)].randomElement(using: &random)!
             : .nan
-        let stamp = Int.random(in: 0..<10, using: &random) == 0 ? now - 10 * Fixture.second : now
+        let stamp = Int.random(in: 0..<10, using: &random) == 0 ? now - 10 * KernelFixture.second : now
         let fault: UInt16 = Int.random(in: 0..<12, using: &random) == 0 ? 7 : 0
         kernel.write(index, measured: Double.random(in: span, using: &random), up: max(a, b), down: min(a, b),
                      soc: soc, at: stamp, fault: fault)
@@ -45,7 +45,7 @@ import Testing
         var random = SeededGenerator(seed: seed)
         var controllableSeen = 0, outOfControlSeen = 0, socLimitsSeen = 0, rampBindingSeen = 0
         for round in 0..<200 {
-            let now = Int64(round + 1) * Fixture.second
+            let now = Int64(round + 1) * KernelFixture.second
             let dt = [0.1, 0.05, 0.3, 1.7].randomElement(using: &random)!
             for (index, spec) in specs.enumerated() {
                 writeRandomTelemetry(kernel, index, spec: spec, at: now, using: &random)
@@ -92,7 +92,7 @@ import Testing
     /// Regulation, dispatch and limits read the one controllability column: a resource the snapshot
     /// took out of control gets no regulation, the fallback base point and the fallback set point.
     @Test func everyPhaseFollowsTheSnapshotsVerdict() throws {
-        let kernel = try Fixture.basic()
+        let kernel = try KernelFixture.basic()
         let b = kernel.index(of: "B")
         kernel.pushAward(50)
         kernel.pushSignal(1, sequence: 1, at: 0)
@@ -101,10 +101,10 @@ import Testing
         kernel.step(atNanoseconds: 0)
         #expect(kernel.envelope.controllable[b] && kernel.state.regulationKW[b] > 0)
 
-        kernel.writeNominalBoard(at: Fixture.period)
-        kernel.writeMeter(netImportKW: 40, at: Fixture.period)
+        kernel.writeNominalBoard(at: KernelFixture.period)
+        kernel.writeMeter(netImportKW: 40, at: KernelFixture.period)
         kernel.board.faultCode[b] = 1
-        kernel.step(atNanoseconds: Fixture.period)
+        kernel.step(atNanoseconds: KernelFixture.period)
         #expect(!kernel.envelope.controllable[b])
         #expect(kernel.state.regulationKW[b] == 0)
         #expect(kernel.state.basePointKW[b] == ControlKernel.fallbackSetpointKW(kernel.resources, b))

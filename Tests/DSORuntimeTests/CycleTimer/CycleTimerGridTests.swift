@@ -9,6 +9,12 @@ private final class TickLog: Sendable {
     let ticks = Mutex<[CycleTick]>([])
     func append(_ tick: CycleTick) { ticks.withLock { $0.append(tick) } }
     var all: [CycleTick] { ticks.withLock { $0 } }
+
+    /// Waits until `condition` holds for the ticks so far (at most 30 s: a starved timer is slow, not wrong).
+    func waitUntil(_ condition: ([CycleTick]) -> Bool) {
+        let deadline = Date().addingTimeInterval(30)
+        while !condition(all), Date() < deadline { Thread.sleep(forTimeInterval: 0.005) }
+    }
 }
 
 @Suite("CycleTimer grid", .serialized)
@@ -66,7 +72,7 @@ struct CycleTimerGridTests {
             if tick.cycleIndex == blockedCycle { usleep(25_000) }
         }
         timer.start()
-        Thread.sleep(forTimeInterval: 0.15)
+        log.waitUntil { ticks in ticks.contains { $0.cycleIndex > blockedCycle } }
         timer.stop()
 
         let ticks = log.all
@@ -89,12 +95,12 @@ struct CycleTimerGridTests {
         let log = TickLog()
         let timer = CycleTimer(period: try CyclePeriod(milliseconds: 10), label: "test.cycle.restart") { log.append($0) }
         timer.start()
-        Thread.sleep(forTimeInterval: 0.05)
+        log.waitUntil { $0.count >= 2 }
         timer.stop()
         let firstOrigin = try #require(timer.gridOriginNanoseconds)
         let firstCount = log.all.count
         timer.start()
-        Thread.sleep(forTimeInterval: 0.05)
+        log.waitUntil { $0.count >= firstCount + 2 }
         timer.stop()
         let secondOrigin = try #require(timer.gridOriginNanoseconds)
         #expect(secondOrigin > firstOrigin)
@@ -114,7 +120,8 @@ struct CycleTimerGridTests {
         }
         let permitted = timer.raiseThreadPriority(fifoPriority: 10)
         timer.start()
-        Thread.sleep(forTimeInterval: 0.06)
+        let deadline = Date().addingTimeInterval(30)
+        while policies.withLock({ $0.count }) < 2, Date() < deadline { Thread.sleep(forTimeInterval: 0.005) }
         timer.stop()
         let seen = policies.withLock { $0 }
         #expect(seen.count >= 2)

@@ -3,6 +3,7 @@ import DSOService
 import DSOSimulation
 import DSOScenario
 import Foundation
+import OpenDSOTestSupport
 import Testing
 
 /// A service on real devices: its grid needs only what a substation has (limits, ratings, schedules, the
@@ -74,12 +75,12 @@ import Testing
     }
 
     @Test func aRealGridNeedsNoSimulationKeys() throws {
-        try RepositoryFiles.withTemporaryFolder { folder in
-            let library = folder.appendingPathComponent("libDriver.so").path
+        try TemporaryFolder.with { folder in
+            let library = folder.url.appendingPathComponent("libDriver.so").path
             _ = FileManager.default.createFile(atPath: library, contents: Data("not checked here".utf8))
             try "start_s,end_s,net_import_kw\n0,3600,800\n3600,7200,-200\n"
-                .write(to: folder.appendingPathComponent("north.csv"), atomically: true, encoding: .utf8)
-            let path = folder.appendingPathComponent("site.toml").path
+                .write(to: folder.url.appendingPathComponent("north.csv"), atomically: true, encoding: .utf8)
+            let path = folder.url.appendingPathComponent("site.toml").path
             let configuration = try ServiceConfiguration.parse(toml: Self.text(library: library), path: path)
             guard case .drivers(let grid, let drivers) = configuration.devices else {
                 Issue.record("expected real devices"); return
@@ -102,24 +103,24 @@ import Testing
     }
 
     @Test func theSameGridReadsAlikeInAScenario() throws {
-        try RepositoryFiles.withTemporaryFolder { folder in
+        try TemporaryFolder.with { folder in
             try "start_s,end_s,net_import_kw\n0,3600,800\n3600,7200,-200\n"
-                .write(to: folder.appendingPathComponent("north.csv"), atomically: true, encoding: .utf8)
-            let library = folder.appendingPathComponent("libDriver.so").path
+                .write(to: folder.url.appendingPathComponent("north.csv"), atomically: true, encoding: .utf8)
+            let library = folder.url.appendingPathComponent("libDriver.so").path
             _ = FileManager.default.createFile(atPath: library, contents: Data("not checked here".utf8))
             let serviceText = Self.text(library: library)
             let configuration = try ServiceConfiguration.parse(
-                toml: serviceText, path: folder.appendingPathComponent("site.toml").path)
+                toml: serviceText, path: folder.url.appendingPathComponent("site.toml").path)
             guard case .drivers(let grid, _) = configuration.devices else {
                 Issue.record("expected real devices"); return
             }
             // The same tables with the physics a simulated device needs, and no drivers.
-            let profiles = RepositoryFiles.path("examples/profiles")
+            let profiles = Repository.path("examples/profiles")
             let scenarioText = String(serviceText[..<serviceText.range(of: "[[drivers]]")!.lowerBound])
                 .replacingOccurrences(of: "rating_kw = 250", with: "rating_kw = 250\nprofile = \"\(profiles)/pv-clear-sky.csv\"")
                 .replacingOccurrences(of: "peak_kw = 1500", with: "peak_kw = 1500\nprofile = \"\(profiles)/feeder-load.csv\"")
                 .replacingOccurrences(of: "peak_kw = 80", with: "peak_kw = 80\ncurtailable_share = 0.5\nprofile = \"\(profiles)/dr-commercial-hvac.csv\"")
-            let scenario = try Scenario.parse(toml: scenarioText, path: folder.appendingPathComponent("site-sim.toml").path)
+            let scenario = try Scenario.parse(toml: scenarioText, path: folder.url.appendingPathComponent("site-sim.toml").path)
             #expect(scenario.model == grid.model)
             #expect(scenario.schedules.dropLast() == grid.schedules.dropLast())
             #expect(scenario.schedules.map(\.netImportKW) == grid.schedules.map(\.netImportKW))
@@ -165,7 +166,7 @@ import Testing
 
     @Test func theModbusExampleIsValidApartFromItsInstalledLibrary() {
         #expect {
-            _ = try ServiceConfiguration.load(path: RepositoryFiles.path("examples/modbus-battery.toml"), environment: [:])
+            _ = try ServiceConfiguration.load(path: Repository.path("examples/modbus-battery.toml"), environment: [:])
         } throws: { error in
             // Everything but the plugin path (installed under /usr/local/lib/opendso on a real machine) checks out.
             (error as? ServiceConfigurationError)?.issues.map(\.keyPath) == ["drivers[0].library"]

@@ -2,6 +2,7 @@ import DSOService
 import DSOSimulation
 import DSOScenario
 import Foundation
+import OpenDSOTestSupport
 import Testing
 
 /// A real-device grid refuses exactly the keys the scenario loader declares as simulation-only
@@ -32,12 +33,12 @@ import Testing
 
     @Test(arguments: ScenarioTable.allCases)
     func everySimulationKeyIsRefusedAsSuch(_ kind: ScenarioTable) throws {
-        try RepositoryFiles.withTemporaryFolder { folder in
-            let library = folder.appendingPathComponent("libDriver.so").path
+        try TemporaryFolder.with { folder in
+            let library = folder.url.appendingPathComponent("libDriver.so").path
             _ = FileManager.default.createFile(atPath: library, contents: Data("not checked here".utf8))
             try "start_s,end_s,net_import_kw\n0,3600,800\n"
-                .write(to: folder.appendingPathComponent("north.csv"), atomically: true, encoding: .utf8)
-            let path = folder.appendingPathComponent("site.toml").path
+                .write(to: folder.url.appendingPathComponent("north.csv"), atomically: true, encoding: .utf8)
+            let path = folder.url.appendingPathComponent("site.toml").path
             _ = try ServiceConfiguration.parse(toml: PlantGridConfigurationTests.text(library: library), path: path)
             for key in kind.simulationKeys {
                 let (text, keyPath) = Self.grid(adding: key, of: kind, library: library)

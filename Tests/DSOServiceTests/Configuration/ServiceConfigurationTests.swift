@@ -2,12 +2,13 @@ import DSOService
 import DSOSimulation
 import DSOScenario
 import Foundation
+import OpenDSOTestSupport
 import Testing
 
 /// Loading and validating service configurations: the example, device sources, all-at-once errors.
 @Suite struct ServiceConfigurationTests {
     @Test func exampleConfigurationLoads() throws {
-        let configuration = try ServiceConfiguration.load(path: RepositoryFiles.path("examples/substation.toml"), environment: [:])
+        let configuration = try ServiceConfiguration.load(path: Repository.path("examples/substation.toml"), environment: [:])
         #expect(configuration.service.name == "small-dso")
         #expect(configuration.kernel.periodSeconds == 0.1)
         #expect(configuration.model.interfacePoints.map(\.id) == ["SUB-MISSION-12KV", "SUB-BAYVIEW-12KV"])
@@ -18,11 +19,11 @@ import Testing
         }
         #expect(simulation.awardMW == 6)
         // Without STATE_DIRECTORY the state lives next to the file.
-        #expect(configuration.service.stateDirectory == RepositoryFiles.path("examples"))
+        #expect(configuration.service.stateDirectory == Repository.path("examples"))
     }
 
     @Test func stateDirectoryComesFromSystemd() throws {
-        let configuration = try ServiceConfiguration.load(path: RepositoryFiles.path("examples/substation.toml"),
+        let configuration = try ServiceConfiguration.load(path: Repository.path("examples/substation.toml"),
                                                           environment: ["STATE_DIRECTORY": "/var/lib/opendso"])
         #expect(configuration.service.stateDirectory == "/var/lib/opendso")
     }
@@ -32,7 +33,7 @@ import Testing
             [kernel]
             period_s = 0.2
             [simulation]
-            scenario = "\(RepositoryFiles.path("examples/small-dso.toml"))"
+            scenario = "\(Repository.path("examples/small-dso.toml"))"
             award_mw = 1.5
             """
         let configuration = try ServiceConfiguration.parse(toml: text, path: "/tmp/service.toml")
@@ -76,7 +77,7 @@ import Testing
     }
 
     @Test func isoLinkConnectionLimitsAreReadAndChecked() throws {
-        let scenario = RepositoryFiles.path("examples/small-dso.toml")
+        let scenario = Repository.path("examples/small-dso.toml")
         let good = try ServiceConfiguration.parse(toml: """
             [simulation]
             scenario = "\(scenario)"
@@ -109,11 +110,11 @@ import Testing
     }
 
     @Test func scenarioIssuesNameTheScenarioFile() throws {
-        try RepositoryFiles.withTemporaryFolder { folder in
-            let scenario = folder.appendingPathComponent("grid.toml").path
+        try TemporaryFolder.with { folder in
+            let scenario = folder.url.appendingPathComponent("grid.toml").path
             try "[[interface_points]]\nid = \"A\"\nimport_limit_kw = -5\nexport_limit_kw = 1\n".write(toFile: scenario, atomically: true, encoding: .utf8)
             #expect {
-                _ = try ServiceConfiguration.parse(toml: "[simulation]\nscenario = \"grid.toml\"\n", path: folder.appendingPathComponent("s.toml").path)
+                _ = try ServiceConfiguration.parse(toml: "[simulation]\nscenario = \"grid.toml\"\n", path: folder.url.appendingPathComponent("s.toml").path)
             } throws: { error in
                 let text = "\(error)"
                 return text.contains("interface_points[0].import_limit_kw") && text.contains(scenario)
@@ -124,7 +125,7 @@ import Testing
     @Test func oneDeviceSourceOnly() {
         let inlineAndSimulation = """
             [simulation]
-            scenario = "\(RepositoryFiles.path("examples/small-dso.toml"))"
+            scenario = "\(Repository.path("examples/small-dso.toml"))"
             [[interface_points]]
             id = "A"
             import_limit_kw = 10

@@ -1,5 +1,6 @@
 import DSOService
 import Foundation
+import OpenDSOTestSupport
 import Testing
 #if canImport(Glibc)
 import Glibc
@@ -9,7 +10,7 @@ import Glibc
 @Suite struct SystemdNotifierTests {
     @Test(arguments: [false, true])
     func datagramsArrive(abstract: Bool) throws {
-        try RepositoryFiles.withTemporaryFolder { folder in
+        try TemporaryFolder.with { folder in
             let listener = try DatagramListener(folder: folder.path, abstract: abstract)
             let notifier = try #require(SystemdNotifier(environment: ["NOTIFY_SOCKET": listener.address]))
             #expect(notifier.ready(status: "cycle 1\nsecond line"))

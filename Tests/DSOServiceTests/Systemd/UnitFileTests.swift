@@ -5,7 +5,7 @@ import Testing
 /// The shipped unit passes systemd's own checks (`systemd-analyze verify` and the offline security audit).
 @Suite struct UnitFileTests {
     static let analyzer = "/usr/bin/systemd-analyze"
-    static let unit = RepositoryFiles.path("systemd/opendso.service")
+    static let unit = Repository.path("systemd/opendso.service")
 
     /// The unit with ExecStart pointing at an executable that exists here (verify checks that it does).
     func installedCopy(in folder: URL) throws -> String {
@@ -18,16 +18,16 @@ import Testing
 
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: analyzer), "systemd-analyze is not installed (Debian package systemd)"))
     func verifies() throws {
-        try RepositoryFiles.withTemporaryFolder { folder in
-            let result = try Command.run(Self.analyzer, ["verify", try installedCopy(in: folder)])
+        try TemporaryFolder.with { folder in
+            let result = try Command.run(Self.analyzer, ["verify", try installedCopy(in: folder.url)])
             #expect(result.status == 0 && result.output.isEmpty, "\(result.output)")
         }
     }
 
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: analyzer), "systemd-analyze is not installed (Debian package systemd)"))
     func securityExposureIsLow() throws {
-        try RepositoryFiles.withTemporaryFolder { folder in
-            let result = try Command.run(Self.analyzer, ["security", "--offline=yes", "--no-pager", try installedCopy(in: folder)])
+        try TemporaryFolder.with { folder in
+            let result = try Command.run(Self.analyzer, ["security", "--offline=yes", "--no-pager", try installedCopy(in: folder.url)])
             let summary = try #require(result.output.split(separator: "\n").last { $0.contains("Overall exposure level") },
                                        "\(result.output)")
             // "→ Overall exposure level for opendso.service: 2.4 OK 🙂"

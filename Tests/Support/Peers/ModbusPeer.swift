@@ -10,9 +10,7 @@ public final class ModbusPeer {
     /// The TCP port it listens on (0 for RTU).
     public private(set) var port = 0
 
-    public static var repositoryRoot: URL { Repository.root }
-
-    public static var python: String { repositoryRoot.appendingPathComponent(".venv/bin/python").path }
+    public static var python: String { Repository.root.appendingPathComponent(".venv/bin/python").path }
 
     /// Whether the pinned pymodbus is installed (scripts/setup-peers.sh).
     public static let isAvailable: Bool = {
@@ -27,7 +25,7 @@ public final class ModbusPeer {
 
     /// A map shipped in Plugins/Modbus/maps.
     public static func mapPath(_ name: String) -> String {
-        repositoryRoot.appendingPathComponent("Plugins/Modbus/maps/\(name)").path
+        Repository.root.appendingPathComponent("Plugins/Modbus/maps/\(name)").path
     }
 
     /// Starts `device` over TCP on a free port, or over RTU on `serial`; returns once it serves. Each of
@@ -35,7 +33,7 @@ public final class ModbusPeer {
     /// to any other unit id go unanswered (a dead device on the bus).
     public init(device: String, unit: Int = 1, otherUnits: [Int] = [], serial: String? = nil, baud: Int = 19200) throws {
         process.executableURL = URL(fileURLWithPath: ModbusPeer.python)
-        var arguments = [ModbusPeer.repositoryRoot.appendingPathComponent("Tests/peers/modbus/device_server.py").path,
+        var arguments = [Repository.root.appendingPathComponent("Tests/peers/modbus/device_server.py").path,
                          "--device", device, "--unit", String(unit)]
         for other in otherUnits { arguments += ["--unit", String(other)] }
         if let serial { arguments += ["--serial", serial, "--baud", String(baud)] }

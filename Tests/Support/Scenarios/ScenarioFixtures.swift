@@ -94,14 +94,17 @@ public enum ScenarioFixtures {
     duration_h = 2
     """
 
-    /// Writes `scenario` as `scenario.toml` next to `profiles/triangle.csv` in a new folder; returns the TOML path.
-    public static func write(_ scenario: String, extraFiles: [String: String] = [:]) throws -> String {
+    /// Writes `scenario` as `scenario.toml` next to `profiles/<name>` for each of `profiles` (the triangle
+    /// profile unless told) and `extraFiles` in a new folder; returns the TOML path.
+    public static func write(_ scenario: String, profiles: [String: String] = ["triangle.csv": triangleProfileCSV],
+                             extraFiles: [String: String] = [:]) throws -> String {
         let folder = FileManager.default.temporaryDirectory
             .appendingPathComponent("dso-scenario-\(UUID().uuidString)")
         try FileManager.default.createDirectory(
             at: folder.appendingPathComponent("profiles"), withIntermediateDirectories: true)
-        try triangleProfileCSV.write(
-            to: folder.appendingPathComponent("profiles/triangle.csv"), atomically: true, encoding: .utf8)
+        for (name, text) in profiles {
+            try text.write(to: folder.appendingPathComponent("profiles/\(name)"), atomically: true, encoding: .utf8)
+        }
         for (name, text) in extraFiles {
             try text.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8)
         }
@@ -110,13 +113,6 @@ public enum ScenarioFixtures {
         return path.path
     }
 
-    /// The repository's examples folder, found from this file's location (symlinks resolved).
-    public static var examplesFolder: URL {
-        URL(fileURLWithPath: #filePath).resolvingSymlinksInPath()
-            .deletingLastPathComponent()  // Fixtures
-            .deletingLastPathComponent()  // DSOSimulationTests
-            .deletingLastPathComponent()  // Tests
-            .deletingLastPathComponent()  // repository root
-            .appendingPathComponent("examples")
-    }
+    /// The repository's examples folder.
+    public static var examplesFolder: URL { Repository.root.appendingPathComponent("examples") }
 }

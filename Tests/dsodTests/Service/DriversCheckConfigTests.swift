@@ -64,7 +64,7 @@ import Testing
         try await TemporaryFolder.with { folder in
             let modbus = try PluginLibrary.modbus.path()
             let good = try folder.write("good.toml", Self.service(drivers: Self.modbusDriver(library: modbus, port: try freeTCPPort())))
-            let ok = try await DSOD.run(["check-config", good], in: folder, timeoutSeconds: 60)
+            let ok = try await BuiltExecutable.dsod.run(["check-config", good], in: folder, timeoutSeconds: 60)
             #expect(ok.status == 0 && ok.stdout.contains("plugins: 1 instance opened and closed, 1 points mapped"), "\(ok)")
 
             // A file that is no shared library, and a shared library that is no driver plugin (zlib: no entry point).
@@ -73,7 +73,7 @@ import Testing
             for library in ["/etc/hostname"] + (zlib.map { [$0] } ?? []) {
                 let text = Self.service(drivers: Self.goodDriver.replacingOccurrences(of: "libDriver.so", with: library))
                 let bad = try folder.write("bad.toml", text)
-                let result = try await DSOD.run(["check-config", bad], in: folder, timeoutSeconds: 60)
+                let result = try await BuiltExecutable.dsod.run(["check-config", bad], in: folder, timeoutSeconds: 60)
                 #expect(result.status == 1 && result.exited && !result.looksLikeACrash, "\(library): \(result)")
                 #expect(!result.stdout.contains("OK"), "\(library) must not pass\n\(result.stdout)")
                 #expect(result.stdout.contains("1 issue in \(bad)"), "\(result.stdout)")
@@ -81,7 +81,7 @@ import Testing
 
             let mapped = Self.modbusDriver(library: modbus, port: try freeTCPPort()).replacingOccurrences(of: "m802.W", with: "m802.NoSuchPoint")
             let unknownPoint = try folder.write("point.toml", Self.service(drivers: mapped))
-            let refused = try await DSOD.run(["check-config", unknownPoint], in: folder, timeoutSeconds: 60)
+            let refused = try await BuiltExecutable.dsod.run(["check-config", unknownPoint], in: folder, timeoutSeconds: 60)
             #expect(refused.status == 1 && refused.stdout.contains("m802.NoSuchPoint"), "\(refused)")
         }
     }
@@ -125,7 +125,7 @@ import Testing
                 quantity = "soc"
                 scale = 0.01
                 """))
-            let result = try await DSOD.run(["check-config", bad], in: folder, timeoutSeconds: 60)
+            let result = try await BuiltExecutable.dsod.run(["check-config", bad], in: folder, timeoutSeconds: 60)
             #expect(result.status == 1 && result.exited && !result.looksLikeACrash, "\(result)")
             let expected = [
                 "service.stop_timeout_s: found 0.0",

@@ -6,7 +6,7 @@ import Testing
 @Suite struct OperatorSideConfigurationTests {
     @Test func badTokensAreListedWithTheirKeys() async throws {
         try await TemporaryFolder.with { folder in
-            let config = try ServiceFixtures.writeSimulationService(in: folder, extra: """
+            let config = try ServiceFiles.writeSimulationService(in: folder, extra: """
 
                 [api]
                 listen = "127.0.0.1:8080"
@@ -27,7 +27,7 @@ import Testing
                 role = "operator"
                 colour = "red"
                 """)
-            let result = try await DSOD.run(["check-config", config], in: folder, timeoutSeconds: 60)
+            let result = try await BuiltExecutable.dsod.run(["check-config", config], in: folder, timeoutSeconds: 60)
             #expect(result.status == 1 && result.exited, "\(result)")
             for text in ["api.tokens[0].token", "at least 16 characters", "api.tokens[1].role", "\"admin\"",
                          "api.tokens[2].colour: unknown key"] {
@@ -42,7 +42,7 @@ import Testing
             // A listener of our own holds the port.
             let holder = try PortHolder()
             let config = try OperatorSideFixture.write(in: folder, port: holder.port)
-            let service = try ServiceProcess(arguments: ["run", "--config", config], in: folder,
+            let service = try BackgroundProcess.dsod(["run", "--config", config], in: folder,
                                              environment: ["STATE_DIRECTORY": folder.file("state")])
             let exit = try #require(service.waitForExit(timeoutSeconds: 20), "\(service.stderr)")
             #expect(exit.exited && exit.status == 1, "\(exit)\n\(service.stderr)")

@@ -7,7 +7,7 @@ enum OperatorSideFixture {
 
     /// Writes the scenario and the service file (historian every cycle, API on `port`); returns the service file.
     static func write(in folder: TemporaryFolder, port: Int, extra: String = "") throws -> String {
-        try ServiceFixtures.writeSimulationService(in: folder, statusIntervalSeconds: 5, extra: """
+        try ServiceFiles.writeSimulationService(in: folder, statusIntervalSeconds: 5, extra: """
 
             [historian]
             database = "historian.sqlite"

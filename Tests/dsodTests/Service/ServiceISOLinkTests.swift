@@ -28,11 +28,11 @@ import Glibc
                 writers = ["127.0.0.1"]
                 """)
             let state = folder.file("state")
-            let service = try ServiceProcess(arguments: ["run", "--config", config], in: folder,
+            let service = try BackgroundProcess.dsod(["run", "--config", config], in: folder,
                                              environment: ["STATE_DIRECTORY": state])
             #expect(service.waitForLog("iso-link: listening on 127.0.0.1:\(linkPort)", timeoutSeconds: 20), "\(service.stderr)")
             let api = HTTPClient(port: apiPort, timeoutSeconds: 5)
-            _ = try await ServiceOperatorSideTests.waitForCycles(api, 5, timeoutSeconds: 20)
+            _ = try await ServiceOperatorSideTests.waitForCycles(api, 5, timeoutSeconds: 60)
 
             _ = try Self.mbpoll(linkPort, ["-t", "4:float", "-r", "0"], values: ["0.5"])   // set point
             _ = try Self.mbpoll(linkPort, ["-t", "4:int", "-r", "2"], values: ["7"])       // counter commits it

@@ -69,11 +69,11 @@ struct ServiceModbusDriverTests {
         try await TemporaryFolder.with { folder in
             let apiPort = try freeTCPPort()
             let config = try Fixture.write(in: folder, plugin: plugin, devicePort: peer.port, apiPort: apiPort)
-            let check = try await DSOD.run(["check-config", config], in: folder, timeoutSeconds: 60)
+            let check = try await BuiltExecutable.dsod.run(["check-config", config], in: folder, timeoutSeconds: 60)
             #expect(check.status == 0 && check.stdout.contains("1 driver: bess-1"), "\(check)")
 
             let state = folder.file("state")
-            let service = try ServiceProcess(arguments: ["run", "--config", config], in: folder,
+            let service = try BackgroundProcess.dsod(["run", "--config", config], in: folder,
                                              environment: ["STATE_DIRECTORY": state])
             #expect(service.waitForLog("api: listening", timeoutSeconds: 30), "\(service.stderr)")
             let api = HTTPClient(port: apiPort, timeoutSeconds: 5)

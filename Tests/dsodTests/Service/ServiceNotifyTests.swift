@@ -10,10 +10,10 @@ import Glibc
     @Test(arguments: [false, true])
     func readyStatusWatchdogAndStopping(abstractSocket: Bool) async throws {
         try await TemporaryFolder.with { folder in
-            let config = try ServiceFixtures.writeSimulationService(in: folder)
+            let config = try ServiceFiles.writeSimulationService(in: folder)
             let listener = try NotifyListener(folder: folder.path, abstract: abstractSocket)
             // 1 s watchdog: dsod must ping every 0.5 s.
-            let service = try ServiceProcess(arguments: ["run", "--config", config], in: folder, environment: [
+            let service = try BackgroundProcess.dsod(["run", "--config", config], in: folder, environment: [
                 "NOTIFY_SOCKET": listener.socketEnvironmentValue, "WATCHDOG_USEC": "1000000",
             ])
             let ready = listener.collect(until: { $0.contains("READY=1") }, timeoutSeconds: 20)
@@ -45,10 +45,10 @@ import Glibc
 
     @Test func watchdogForAnotherPidIsIgnored() async throws {
         try await TemporaryFolder.with { folder in
-            let config = try ServiceFixtures.writeSimulationService(in: folder, statusIntervalSeconds: 60)
+            let config = try ServiceFiles.writeSimulationService(in: folder, statusIntervalSeconds: 60)
             let listener = try NotifyListener(folder: folder.path)
             // WATCHDOG_PID names a process that is not dsod (pid 1): dsod must not ping.
-            let service = try ServiceProcess(arguments: ["run", "--config", config], in: folder, environment: [
+            let service = try BackgroundProcess.dsod(["run", "--config", config], in: folder, environment: [
                 "NOTIFY_SOCKET": listener.socketEnvironmentValue, "WATCHDOG_USEC": "400000", "WATCHDOG_PID": "1",
             ])
             let ready = listener.collect(until: { $0.contains("READY=1") }, timeoutSeconds: 20)

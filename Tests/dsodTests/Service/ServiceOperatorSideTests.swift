@@ -34,14 +34,14 @@ import Glibc
             let config = try Fixture.write(in: folder, port: port)
             let state = folder.file("state")
             let database = "\(state)/historian.sqlite"
-            let service = try ServiceProcess(arguments: ["run", "--config", config], in: folder,
+            let service = try BackgroundProcess.dsod(["run", "--config", config], in: folder,
                                              environment: ["STATE_DIRECTORY": state])
             #expect(service.waitForLog("api: listening on http://127.0.0.1:\(port)", timeoutSeconds: 20), "\(service.stderr)")
             #expect(service.waitForLog("historian: \(database)", timeoutSeconds: 2), "\(service.stderr)")
             let api = HTTPClient(port: port, timeoutSeconds: 5)
 
             // Status: the kernel runs on its 100-ms grid; counters come through.
-            let kernel = try #require(try await Self.waitForCycles(api, 15, timeoutSeconds: 20))
+            let kernel = try #require(try await Self.waitForCycles(api, 15, timeoutSeconds: 60))
             #expect(kernel.state == "running", "\(kernel)")
             #expect(kernel.cyclePeriodSeconds == 0.1, "\(kernel)")
             #expect(kernel.cycleIndex >= 10, "\(kernel)")
@@ -129,7 +129,7 @@ import Glibc
             let config = try Fixture.write(in: folder, port: port)
             let state = folder.file("state")
             let database = "\(state)/historian.sqlite"
-            let service = try ServiceProcess(arguments: ["run", "--config", config], in: folder,
+            let service = try BackgroundProcess.dsod(["run", "--config", config], in: folder,
                                              environment: ["STATE_DIRECTORY": state])
             #expect(service.waitForLog("ready: the kernel runs", timeoutSeconds: 20), "\(service.stderr)")
             service.send(SIGHUP)
@@ -150,11 +150,11 @@ import Glibc
             let config = try Fixture.write(in: folder, port: port)
             let state = folder.file("state")
             let database = "\(state)/historian.sqlite"
-            let first = try ServiceProcess(arguments: ["run", "--config", config], in: folder,
+            let first = try BackgroundProcess.dsod(["run", "--config", config], in: folder,
                                            environment: ["STATE_DIRECTORY": state])
             #expect(first.waitForLog("api: listening", timeoutSeconds: 20), "\(first.stderr)")
             let api = HTTPClient(port: port, timeoutSeconds: 5)
-            _ = try await Self.waitForCycles(api, 20, timeoutSeconds: 20)
+            _ = try await Self.waitForCycles(api, 20, timeoutSeconds: 60)
             let body = #"{"entries":[{"interfacePoint":1,"startSeconds":5000,"endSeconds":6000,"netImportKW":123.5}]}"#
             #expect(try await api.send("POST", "/api/v1/schedules", token: Fixture.operatorToken, body: body).status == 202)
             try await Task.sleep(nanoseconds: 800_000_000)  // > commit_interval_s (0.25 s): committed before the kill
@@ -167,10 +167,10 @@ import Glibc
             #expect(try SQLiteShell.count(database, "SELECT count(*) FROM schedule WHERE net_import_kw = 123.5") == 1)
 
             // Restart on the same state directory: the file opens, keeps what it had and grows.
-            let second = try ServiceProcess(arguments: ["run", "--config", config], in: folder,
+            let second = try BackgroundProcess.dsod(["run", "--config", config], in: folder,
                                             environment: ["STATE_DIRECTORY": state])
             #expect(second.waitForLog("api: listening", timeoutSeconds: 20), "\(second.stderr)")
-            _ = try await Self.waitForCycles(api, 10, timeoutSeconds: 20)
+            _ = try await Self.waitForCycles(api, 10, timeoutSeconds: 60)
             second.send(SIGTERM)
             let exit = try #require(second.waitForExit(timeoutSeconds: 8), "\(second.stderr)")
             #expect(exit.exited && exit.status == 0, "\(second.stderr)")

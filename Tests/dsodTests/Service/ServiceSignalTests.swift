@@ -9,8 +9,8 @@ import Glibc
 @Suite struct ServiceSignalTests {
     @Test func sigtermStopsGracefullyAndQuickly() async throws {
         try await TemporaryFolder.with { folder in
-            let config = try ServiceFixtures.writeSimulationService(in: folder)
-            let service = try ServiceProcess(arguments: ["run", "--config", config], in: folder, environment: [:])
+            let config = try ServiceFiles.writeSimulationService(in: folder)
+            let service = try BackgroundProcess.dsod(["run", "--config", config], in: folder, environment: [:])
             #expect(service.waitForLog("ready: the kernel runs", timeoutSeconds: 20), "\(service.stderr)")
             let signalled = Date()
             service.send(SIGTERM)
@@ -27,8 +27,8 @@ import Glibc
 
     @Test func sighupReloadsSchedulesAndLiveSettings() async throws {
         try await TemporaryFolder.with { folder in
-            let config = try ServiceFixtures.writeSimulationService(in: folder, statusIntervalSeconds: 0.5)
-            let service = try ServiceProcess(arguments: ["run", "--config", config], in: folder, environment: [:])
+            let config = try ServiceFiles.writeSimulationService(in: folder, statusIntervalSeconds: 0.5)
+            let service = try BackgroundProcess.dsod(["run", "--config", config], in: folder, environment: [:])
             #expect(service.waitForLog("ready: the kernel runs", timeoutSeconds: 20), "\(service.stderr)")
             // A new schedule for SUB-A, a slower status line, a changed award, and a period change (restart only).
             var scenario = try String(contentsOfFile: folder.file("scenario.toml"), encoding: .utf8)
@@ -81,8 +81,8 @@ import Glibc
     @Test func checkConfigReportsEveryIssueWithItsKey() async throws {
         try await TemporaryFolder.with { folder in
             _ = try ScenarioFiles.writeTwoPointScenario(in: folder)
-            let good = try ServiceFixtures.writeSimulationService(in: folder)
-            let ok = try await DSOD.run(["check-config", good], in: folder, timeoutSeconds: 60)
+            let good = try ServiceFiles.writeSimulationService(in: folder)
+            let ok = try await BuiltExecutable.dsod.run(["check-config", good], in: folder, timeoutSeconds: 60)
             #expect(ok.status == 0 && ok.stdout.contains("OK"), "\(ok)")
             #expect(ok.stdout.contains("2 interface points (SUB-A, SUB-B)"), "\(ok)")
 
@@ -101,7 +101,7 @@ import Glibc
                 [api]
                 listen = "8080"
                 """)
-            let result = try await DSOD.run(["check-config", bad], in: folder, timeoutSeconds: 60)
+            let result = try await BuiltExecutable.dsod.run(["check-config", bad], in: folder, timeoutSeconds: 60)
             #expect(result.status == 1 && result.exited, "\(result)")
             for key in ["service.stop_timeout_s", "service.colour: unknown key", "kernel.period_s", "simulation.award_mw", "api.listen"] {
                 #expect(result.stdout.contains(key), "missing \(key) in\n\(result.stdout)")
@@ -110,7 +110,7 @@ import Glibc
             #expect(!result.looksLikeACrash)
 
             // `run` refuses the same file before starting, with the same issues on stderr.
-            let run = try await DSOD.run(["run", "--config", bad], in: folder, timeoutSeconds: 60)
+            let run = try await BuiltExecutable.dsod.run(["run", "--config", bad], in: folder, timeoutSeconds: 60)
             #expect(run.status == 1 && run.stderr.contains("api.listen") && run.stderr.contains("not starting"), "\(run)")
         }
     }
