@@ -15,33 +15,44 @@ final class APIFixture: Sendable {
     let historian: Historian
     let status: LatestStatus
     let submitted = Mutex<[ScheduleEntry]>([])
+    /// The audit trail's journal lines (what dsod writes to its log), with whether each was a refusal.
+    let journal: JournalLines
     let server: APIServer
     let http: HTTPClient
 
-    private init(folder: URL, historian: Historian, status: LatestStatus, server: APIServer, port: Int) {
+    private init(folder: URL, historian: Historian, status: LatestStatus, server: APIServer, port: Int,
+                 journal: JournalLines) {
         self.folder = folder
+        self.journal = journal
         self.historian = historian
         self.status = status
         self.server = server
         self.http = HTTPClient(port: port)
     }
 
-    /// Starts a server; `capacity` bounds how many schedule entries the fake kernel ring takes in total.
-    static func with<T>(capacity: Int = 1000, _ body: (APIFixture) async throws -> T) async throws -> T {
+    /// Starts a server; `capacity` bounds how many schedule entries the fake kernel ring takes in total;
+    /// `configure` changes the configuration (connection limits, TLS, metrics token) before the server starts.
+    static func with<T>(capacity: Int = 1000, configure: (inout APIConfiguration) -> Void = { _ in },
+                        _ body: (APIFixture) async throws -> T) async throws -> T {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("api-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         let historian = try Historian(path: folder.appendingPathComponent("historian.sqlite").path)
         let status = LatestStatus(initial: Sample.snapshot, cycleDuration: Sample.cycleDuration())
         let box = SubmittedBox()
+        var configuration = APIConfiguration(host: "127.0.0.1", port: 0, tokens: [
+            APIToken(name: "vera", token: viewerToken, role: .viewer),
+            APIToken(name: "otto", token: operatorToken, role: .operator),
+        ])
+        configure(&configuration)
+        let journal = JournalLines()
         let server = try APIServer(
-            configuration: APIConfiguration(host: "127.0.0.1", port: 0, tokens: [
-                APIToken(name: "vera", token: viewerToken, role: .viewer),
-                APIToken(name: "otto", token: operatorToken, role: .operator),
-            ]),
-            status: status, historian: historian,
-            submitSchedules: { entries in box.take(entries, capacity: capacity) })
+            configuration: configuration, status: status, historian: historian,
+            admission: ScheduleAdmission(model: try Sample.model()),
+            submitSchedules: { entries in box.take(entries, capacity: capacity) },
+            auditLog: { line, isRefusal in journal.lines.withLock { $0.append((line, isRefusal)) } })
         let port = try await server.start()
-        let fixture = APIFixture(folder: folder, historian: historian, status: status, server: server, port: port)
+        let fixture = APIFixture(folder: folder, historian: historian, status: status, server: server, port: port,
+                                 journal: journal)
         box.fixture.withLock { $0 = fixture }
         do {
             let result = try await body(fixture)
@@ -52,6 +63,9 @@ final class APIFixture: Sendable {
             throw error
         }
     }
+
+    /// The journal lines written so far.
+    var journalLines: [String] { journal.lines.withLock { $0.map(\.line) } }
 
     /// What reached the (fake) kernel ring.
     var submittedEntries: [ScheduleEntry] { submitted.withLock { $0 } }
@@ -69,4 +83,9 @@ final class SubmittedBox: Sendable {
             return min(room, entries.count)
         }
     }
+}
+
+/// The audit trail's journal lines as the server wrote them, with whether each was a refusal.
+final class JournalLines: Sendable {
+    let lines = Mutex<[(line: String, isRefusal: Bool)]>([])
 }
