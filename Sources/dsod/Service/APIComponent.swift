@@ -33,20 +33,7 @@ final class APIComponent: ServiceComponent, @unchecked Sendable {
     init(settings: ServiceConfiguration.APISettings, model: SubstationModel, cyclePeriodSeconds: Double,
          observer: CycleObserver, historian: Historian?, driverStatus: @escaping @Sendable () -> [DriverStatus],
          submitSchedules: @escaping ScheduleSubmitter, log: ServiceLog) throws {
-        let colon = settings.listen.lastIndex(of: ":")!  // validated by the configuration loader
-        var tls: APITLSFiles?
-        if let certificate = settings.tlsCertificatePath, let key = settings.tlsPrivateKeyPath {
-            tls = APITLSFiles(certificatePath: certificate, privateKeyPath: key)
-        }
-        let configuration = APIConfiguration(
-            host: String(settings.listen[..<colon]), port: Int(settings.listen[settings.listen.index(after: colon)...]) ?? 0,
-            tokens: settings.tokens.map { APIToken(name: $0.name, token: $0.token, role: APIRole(rawValue: $0.role) ?? .viewer) },
-            metricsRequireToken: settings.metricsRequireToken,
-            connections: APIConnectionLimits(
-                maximumConnections: settings.maximumConnections,
-                maximumConnectionsPerAddress: settings.maximumConnectionsPerAddress,
-                requestTimeoutSeconds: settings.requestTimeoutSeconds, idleTimeoutSeconds: settings.idleTimeoutSeconds),
-            tls: tls)
+        let configuration = APIConfiguration(settings)
         self.observer = observer
         self.historian = historian
         self.driverStatus = driverStatus
