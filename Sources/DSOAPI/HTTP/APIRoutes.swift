@@ -14,6 +14,7 @@ struct APIRoutes: Sendable {
     let admission: ScheduleAdmission
     let submitSchedules: ScheduleSubmitter
     let audit: APIAuditTrail
+    let connections: ConnectionRegistry
     var authorization: BearerAuthorization { BearerAuthorization(tokens: configuration.tokens) }
 
     func register(on router: Router<APIRequestContext>) {
@@ -21,7 +22,9 @@ struct APIRoutes: Sendable {
         router.get("/metrics") { request, context in
             respond { () throws(RequestError) in
                 if configuration.metricsRequireToken { _ = try authorize(.viewer, request, context) }
-                return Self.text(MetricsExposition.render(status.snapshot()), contentType: "text/plain; version=0.0.4; charset=utf-8")
+                let page = MetricsExposition.render(status.snapshot(), connections: (connections.openConnections,
+                                                                                     connections.refusedConnections))
+                return Self.text(page, contentType: "text/plain; version=0.0.4; charset=utf-8")
             }
         }
         let api = router.group("/api/v1")

@@ -31,7 +31,8 @@ public final class APIServer: Sendable {
         tls = try configuration.tls.map { files throws(APIConfigurationError) in try TLSContextStore(files: files) }
         routes = APIRoutes(configuration: configuration, status: status, historian: historian, admission: admission,
                            submitSchedules: submitSchedules,
-                           audit: APIAuditTrail(historian: historian, journal: auditLog, wallClock: wallClock))
+                           audit: APIAuditTrail(historian: historian, journal: auditLog, wallClock: wallClock),
+                           connections: connections)
     }
 
     /// `https` with TLS configured, else `http`.

@@ -41,6 +41,9 @@ import Testing
             #expect(api.server.refusedConnections >= 36)
             #expect(flood.filter { $0.isClosed(within: 0.05) }.count >= 36)
             #expect(try await api.http.get("/health").status == 200)
+            let metrics = try await api.http.get("/metrics").text
+            let refused = metrics.split(separator: "\n").first { $0.hasPrefix("dso_api_connections_refused_total ") }
+            #expect(refused.flatMap { Double($0.split(separator: " ")[1]) }.map { $0 >= 36 } == true, "\(String(describing: refused))")
         }
     }
 
