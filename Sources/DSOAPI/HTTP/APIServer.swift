@@ -59,7 +59,8 @@ public final class APIServer: Sendable {
         let application = Application(
             router: router,
             server: HTTPServerBuilder { responder in
-                GuardedHTTPChannel(base: HTTP1Channel(responder: responder, configuration: .init(idleTimeout: idle)),
+                GuardedHTTPChannel(base: HTTP1Channel(responder: responder, configuration: .init(
+                                       additionalChannelHandlers: [RequestReceivedSignal()], idleTimeout: idle)),
                                    registry: registry, tls: tls)
             },
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "OpenDSO"),

@@ -20,6 +20,14 @@ import Testing
         }
     }
 
+    @Test func theServersOwnTimeToAnswerIsNotCutShortByTheRequestTimeout() async throws {
+        try await APIFixture.with(submitDelaySeconds: 1, configure: { $0.connections.requestTimeoutSeconds = 0.3 }) { api in
+            let reply = try await api.http.send("POST", "/api/v1/schedules", token: APIFixture.operatorToken,
+                                                body: AuthorizationTests.oneEntry)
+            #expect(reply.status == 202, "\(reply.text)")
+        }
+    }
+
     @Test func aConnectionIdleAfterItsAnswerIsClosed() async throws {
         try await APIFixture.with(configure: { $0.connections.idleTimeoutSeconds = 0.5 }) { api in
             let idle = try RawTCPSocket(port: api.http.port)

@@ -32,7 +32,9 @@ final class APIFixture: Sendable {
 
     /// Starts a server; `capacity` bounds how many schedule entries the fake kernel ring takes in total;
     /// `configure` changes the configuration (connection limits, TLS, metrics token) before the server starts.
-    static func with<T>(capacity: Int = 1000, configure: (inout APIConfiguration) -> Void = { _ in },
+    /// `submitDelaySeconds` makes the fake kernel slow to take a submission.
+    static func with<T>(capacity: Int = 1000, submitDelaySeconds: Double = 0,
+                        configure: (inout APIConfiguration) -> Void = { _ in },
                         _ body: (APIFixture) async throws -> T) async throws -> T {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("api-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -48,7 +50,10 @@ final class APIFixture: Sendable {
         let server = try APIServer(
             configuration: configuration, status: status, historian: historian,
             admission: ScheduleAdmission(model: try Sample.model()),
-            submitSchedules: { entries in box.take(entries, capacity: capacity) },
+            submitSchedules: { entries in
+                if submitDelaySeconds > 0 { try? await Task.sleep(for: .seconds(submitDelaySeconds)) }
+                return box.take(entries, capacity: capacity)
+            },
             auditLog: { line, isRefusal in journal.lines.withLock { $0.append((line, isRefusal)) } })
         let port = try await server.start()
         let fixture = APIFixture(folder: folder, historian: historian, status: status, server: server, port: port,
