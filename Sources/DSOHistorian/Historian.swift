@@ -53,11 +53,25 @@ public final class Historian: Sendable {
         }
         do {
             let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
-            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true,
+                                                    attributes: [.posixPermissions: 0o700])
+            try Self.createPrivately(path)
             database = try DatabasePool(path: path, configuration: options)
             try HistorianSchema.migrator.migrate(database)
         } catch {
             throw .cannotOpen(path: path, reason: "\(error)")
+        }
+    }
+
+    /// Creates the database file readable by its owner only (0600) before SQLite opens it: the audit trail and
+    /// the plant's telemetry are not for other local users, and SQLite gives its -wal and -shm files the
+    /// database file's permissions. An existing file keeps the permissions its operator gave it.
+    private static func createPrivately(_ path: String) throws {
+        let descriptor = open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
+        if descriptor >= 0 {
+            close(descriptor)
+        } else if errno != EEXIST {
+            throw HistorianError.cannotOpen(path: path, reason: String(cString: strerror(errno)))
         }
     }
 
@@ -110,16 +124,19 @@ public final class Historian: Sendable {
         try flush()
     }
 
-    /// Deletes rows whose wall time is older than the retention; returns how many rows went.
+    /// Deletes rows whose wall time is older than their retention (telemetry or audit); returns how many went.
     @discardableResult
     public func applyRetention(nowUnixSeconds: Double = WallClock.nowUnixSeconds()) throws(HistorianError) -> Int {
-        let cutoff = nowUnixSeconds - configuration.retentionDays * 86_400
+        let retention = [(HistorianSchema.telemetryTables, configuration.retentionDays),
+                         (HistorianSchema.auditTables, configuration.auditRetentionDays)]
         do {
             let deleted = try database.write { db in
                 var deleted = 0
-                for table in HistorianSchema.tables {
-                    try db.execute(sql: "DELETE FROM \(table) WHERE wall_time_s < ?", arguments: [cutoff])
-                    deleted += db.changesCount
+                for (tables, days) in retention {
+                    for table in tables {
+                        try db.execute(sql: "DELETE FROM \(table) WHERE wall_time_s < ?", arguments: [nowUnixSeconds - days * 86_400])
+                        deleted += db.changesCount
+                    }
                 }
                 return deleted
             }

@@ -68,13 +68,14 @@ import Testing
         }
     }
 
-    @Test func retentionDeletesRowsOlderThanTheConfiguredDaysOnly() async throws {
+    @Test func retentionDeletesTelemetryAndAuditRowsEachAfterItsOwnDays() async throws {
         try await TemporaryFolder.with { folder in
             let path = folder.file("h.sqlite")
-            let historian = try Historian(path: path, configuration: HistorianConfiguration(retentionDays: 2))
+            let historian = try Historian(path: path, configuration: HistorianConfiguration(retentionDays: 2,
+                                                                                           auditRetentionDays: 90))
             let now = 10_000_000.0
             let day = 86_400.0
-            for age in [0.5, 1.9, 2.1, 5.0] {
+            for age in [0.5, 1.9, 2.1, 5.0, 89.0, 91.0] {
                 let wall = now - age * day
                 historian.record(.event(EventRecord(wallTimeSeconds: wall, timeSeconds: 0, code: "age\(age)", subject: -1)))
                 historian.record(.cycle(CycleSummary(wallTimeSeconds: wall, cycleIndex: 1, timeSeconds: 0,
@@ -83,16 +84,37 @@ import Testing
                 historian.record(.telemetry(TelemetrySample(wallTimeSeconds: wall, timeSeconds: 0, resource: 0,
                                                             measuredKW: 1)))
                 historian.record(.operatorAction(OperatorAction(wallTimeSeconds: wall, actor: "a", role: "operator",
-                                                                action: "x", detail: "", outcome: "")))
+                                                                action: "x", detail: "", outcome: "", remoteAddress: "10.0.0.9:5000")))
             }
             try historian.flush()
             let deleted = try historian.applyRetention(nowUnixSeconds: now)
-            #expect(deleted == 2 * 5) // two old rows in each of five filled tables
+            #expect(deleted == 4 * 4 + 1) // four old rows in each of four telemetry tables, one audit row past 90 days
             #expect(try historian.events().map(\.code).sorted() == ["age0.5", "age1.9"])
             let counts = try historian.rowCounts()
             #expect(counts["cycle_summary"] == 2 && counts["interface_sample"] == 2 && counts["telemetry"] == 2)
-            #expect(counts["operator_action"] == 2)
+            #expect(counts["operator_action"] == 5)
+            #expect(try historian.operatorActions().allSatisfy { $0.remoteAddress == "10.0.0.9:5000" })
             #expect(try SQLiteShell.text(path, "PRAGMA integrity_check") == "ok")
+        }
+    }
+
+    @Test func auditRetentionBelowNinetyDaysIsRefused() {
+        #expect(throws: HistorianError.self) { try HistorianConfiguration(auditRetentionDays: 89).validate() }
+        #expect(throws: Never.self) { try HistorianConfiguration(retentionDays: 7, auditRetentionDays: 90).validate() }
+    }
+
+    @Test func aNewDatabaseAndItsJournalFilesAreReadableByTheOwnerOnly() async throws {
+        try await TemporaryFolder.with { folder in
+            let path = folder.file("state/h.sqlite")
+            let historian = try Historian(path: path)
+            historian.record(.event(EventRecord(wallTimeSeconds: 1, timeSeconds: 0, code: "x", subject: -1)))
+            try historian.flush()
+            for file in [path, path + "-wal", path + "-shm"] {
+                let attributes = try FileManager.default.attributesOfItem(atPath: file)
+                let mode = (attributes[.posixPermissions] as? NSNumber)?.intValue ?? -1
+                #expect(mode == 0o600, "\(file): mode \(String(mode, radix: 8))")
+            }
+            try historian.stop()
         }
     }
 

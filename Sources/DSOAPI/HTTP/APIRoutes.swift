@@ -4,129 +4,148 @@ import DSOStatusSchema
 import Foundation
 import Hummingbird
 
-/// The API's endpoints (documented in docs/api.md): reads need a viewer token, writes an operator token
-/// and are recorded in the historian; /health and /metrics are open to scrapers.
+/// The API's endpoints (documented in docs/api.md): reads need a viewer token, writes an operator token; every
+/// write and every refused authentication goes to the audit trail (journal and historian). /health is open;
+/// /metrics is open unless `metricsRequireToken`.
 struct APIRoutes: Sendable {
     let configuration: APIConfiguration
     let status: any StatusProvider
     let historian: Historian?
+    let admission: ScheduleAdmission
     let submitSchedules: ScheduleSubmitter
-    let wallClock: @Sendable () -> Double
+    let audit: APIAuditTrail
+    let connections: ConnectionRegistry
     var authorization: BearerAuthorization { BearerAuthorization(tokens: configuration.tokens) }
 
-    func register(on router: Router<BasicRequestContext>) {
+    func register(on router: Router<APIRequestContext>) {
         router.get("/health") { _, _ in Self.text("ok\n") }
-        router.get("/metrics") { _, _ in
-            Self.text(MetricsExposition.render(status.snapshot()), contentType: "text/plain; version=0.0.4; charset=utf-8")
+        router.get("/metrics") { request, context in
+            respond { () throws(RequestError) in
+                if configuration.metricsRequireToken { _ = try authorize(.viewer, request, context) }
+                let page = MetricsExposition.render(status.snapshot(), connections: (connections.openConnections,
+                                                                                     connections.refusedConnections))
+                return Self.text(page, contentType: "text/plain; version=0.0.4; charset=utf-8")
+            }
         }
         let api = router.group("/api/v1")
-        api.get("/status") { request, _ in
-            respond { () throws(RequestError) in
-                _ = try authorization.require(.viewer, request)
-                let snapshot = status.snapshot()
-                return try Self.json(StatusDocument(wallTimeSeconds: snapshot.wallTimeSeconds, kernel: snapshot.kernel,
-                                                    historian: historian?.statistics))
-            }
+        read(api, "/status") { _, _ throws(RequestError) in
+            let snapshot = status.snapshot()
+            return try Self.json(StatusDocument(wallTimeSeconds: snapshot.wallTimeSeconds, kernel: snapshot.kernel,
+                                                historian: historian?.statistics))
         }
-        api.get("/interface-points") { request, _ in
-            respond { () throws(RequestError) in
-                _ = try authorization.require(.viewer, request)
-                return try Self.json(status.snapshot().interfacePoints)
+        read(api, "/interface-points") { _, _ throws(RequestError) in try Self.json(status.snapshot().interfacePoints) }
+        read(api, "/resources") { _, _ throws(RequestError) in try Self.json(status.snapshot().resources) }
+        read(api, "/resources/{index}") { _, context throws(RequestError) in
+            let resources = status.snapshot().resources
+            guard let text = context.parameters.get("index"), let index = Int(text), resources.indices.contains(index) else {
+                throw RequestError(.notFound, "resource \(context.parameters.get("index") ?? ""): expected an index "
+                                   + "0…\(resources.count - 1)")
             }
+            return try Self.json(resources[index])
         }
-        api.get("/resources") { request, _ in
-            respond { () throws(RequestError) in
-                _ = try authorization.require(.viewer, request)
-                return try Self.json(status.snapshot().resources)
-            }
+        read(api, "/drivers") { _, _ throws(RequestError) in try Self.json(status.snapshot().drivers) }
+        read(api, "/regulation/scores") { _, _ throws(RequestError) in try Self.json(status.snapshot().regulationScores) }
+        read(api, "/events") { request, _ throws(RequestError) in
+            let limit = try Self.limit(request)
+            return try Self.json(try stored { historian throws(HistorianError) in try historian.events(limit: limit) })
         }
-        api.get("/resources/{index}") { request, context in
-            respond { () throws(RequestError) in
-                _ = try authorization.require(.viewer, request)
-                let resources = status.snapshot().resources
-                guard let text = context.parameters.get("index"), let index = Int(text), resources.indices.contains(index)
-                else {
-                    throw RequestError(.notFound, "resource \(context.parameters.get("index") ?? ""): expected an index "
-                                       + "0…\(resources.count - 1)")
-                }
-                return try Self.json(resources[index])
-            }
+        read(api, "/schedules") { request, _ throws(RequestError) in
+            let limit = try Self.limit(request)
+            return try Self.json(try stored { historian throws(HistorianError) in try historian.schedules(limit: limit) })
         }
-        api.get("/drivers") { request, _ in
-            respond { () throws(RequestError) in
-                _ = try authorization.require(.viewer, request)
-                return try Self.json(status.snapshot().drivers)
-            }
+        read(api, "/operator-actions") { request, _ throws(RequestError) in
+            let limit = try Self.limit(request)
+            return try Self.json(try stored { historian throws(HistorianError) in try historian.operatorActions(limit: limit) })
         }
-        api.get("/regulation/scores") { request, _ in
-            respond { () throws(RequestError) in
-                _ = try authorization.require(.viewer, request)
-                return try Self.json(status.snapshot().regulationScores)
-            }
-        }
-        api.get("/events") { request, _ in
-            respond { () throws(RequestError) in
-                _ = try authorization.require(.viewer, request)
-                let limit = try Self.limit(request)
-                return try Self.json(try stored { historian throws(HistorianError) in try historian.events(limit: limit) })
-            }
-        }
-        api.get("/schedules") { request, _ in
-            respond { () throws(RequestError) in
-                _ = try authorization.require(.viewer, request)
-                let limit = try Self.limit(request)
-                return try Self.json(try stored { historian throws(HistorianError) in try historian.schedules(limit: limit) })
-            }
-        }
-        api.get("/operator-actions") { request, _ in
-            respond { () throws(RequestError) in
-                _ = try authorization.require(.viewer, request)
-                let limit = try Self.limit(request)
-                return try Self.json(try stored { historian throws(HistorianError) in try historian.operatorActions(limit: limit) })
-            }
-        }
-        api.post("/schedules") { request, _ in
+        api.post("/schedules") { request, context in
             var request = request
             let body = try? await request.collectBody(upTo: configuration.maximumBodyBytes)
             return await respond { () async throws(RequestError) in
-                try await submit(request, body: body.map { Data($0.readableBytesView) })
+                try await submit(request, context, body: body.map { Data($0.readableBytesView) })
             }
         }
     }
 
-    /// `POST /api/v1/schedules`: validate, hand to the kernel, record who did it and how it ended.
-    private func submit(_ request: Request, body: Data?) async throws(RequestError) -> Response {
-        let token = try authorization.identify(request)
+    /// A GET under /api/v1 that needs a viewer token.
+    private func read(_ group: RouterGroup<APIRequestContext>, _ path: RouterPath,
+                      _ body: @escaping @Sendable (Request, APIRequestContext) throws(RequestError) -> Response) {
+        group.get(path) { request, context in
+            respond { () throws(RequestError) in
+                _ = try authorize(.viewer, request, context)
+                return try body(request, context)
+            }
+        }
+    }
+
+    /// The caller's token if its role includes `role`; 401 without a valid token, 403 with too small a role.
+    /// Each refusal is audited with where it came from (never with the presented secret).
+    private func authorize(_ role: APIRole, _ request: Request, _ context: APIRequestContext,
+                           action: String? = nil) throws(RequestError) -> APIToken {
+        let action = action ?? "\(request.method) \(request.uri.path)"
+        let token: APIToken
+        do {
+            token = try authorization.identify(request)
+        } catch {
+            audit.record(actor: "-", role: "", remoteAddress: context.remoteAddress, action: action, detail: "",
+                         outcome: "refused \(error.status.code): \(error.message)")
+            throw error
+        }
+        guard token.role.includes(role) else {
+            let error = RequestError(.forbidden, "token \"\(token.name)\" has role \(token.role.rawValue); this needs \(role.rawValue)")
+            audit.record(actor: token.name, role: token.role.rawValue, remoteAddress: context.remoteAddress, action: action,
+                         detail: "", outcome: "refused \(error.status.code): \(error.message)")
+            throw error
+        }
+        return token
+    }
+
+    /// `POST /api/v1/schedules`: check, hand to the kernel, audit who did it, from where and how it ended.
+    private func submit(_ request: Request, _ context: APIRequestContext, body: Data?) async throws(RequestError) -> Response {
         let action = "submit_schedules"
+        let token = try authorize(.operator, request, context, action: action)
         func audit(_ detail: String, _ outcome: String) {
-            historian?.record(.operatorAction(OperatorAction(
-                wallTimeSeconds: wallClock(), actor: token.name, role: token.role.rawValue, action: action,
-                detail: detail, outcome: outcome)))
+            self.audit.record(actor: token.name, role: token.role.rawValue, remoteAddress: context.remoteAddress,
+                              action: action, detail: detail, outcome: outcome)
         }
         do throws(RequestError) {
-            _ = try authorization.require(.operator, request)
+            try Self.requireJSON(request)
             guard let body else {
                 throw RequestError(.contentTooLarge, "body: larger than \(configuration.maximumBodyBytes) bytes")
             }
             let submission = try ScheduleSubmission.parse(
-                body, interfacePointCount: status.snapshot().interfacePoints.count,
+                body, admission: admission, nowSeconds: status.snapshot().kernel.timeSeconds,
                 maximumEntries: configuration.maximumScheduleEntries)
-            let taken = await submitSchedules(submission.entries)
-            let wall = wallClock()
-            for (index, entry) in submission.entries.enumerated() {
-                historian?.record(.schedule(ScheduleReceipt(wallTimeSeconds: wall, source: "api:\(token.name)",
-                                                            entry: entry, accepted: index < taken)))
+            // An operator's intervals stand over the day-ahead, FMM and RTD schedules and the ISO's targets
+            // while they cover now. The kernel's verdict on each is what the audit trail's schedule table keeps
+            // (dsod records it from the kernel's outcomes), not this request.
+            let entries = submission.entries.map { entry in
+                var override = entry
+                override.layer = .operatorOverride
+                return override
             }
+            let taken = await submitSchedules(entries)
             let detail = (try? String(decoding: Self.encoder.encode(submission), as: UTF8.self)) ?? ""
             audit(detail, "accepted \(taken) of \(submission.entries.count)")
             guard taken == submission.entries.count else {
                 throw RequestError(.serviceUnavailable, "the kernel's schedule queue is full: accepted \(taken) of "
                                    + "\(submission.entries.count); resend the rest")
             }
-            return try Self.json(SubmissionBody(accepted: taken, entries: submission.entries), status: .accepted)
+            return try Self.json(SubmissionBody(accepted: taken, entries: entries), status: .accepted)
         } catch {
             if error.status != .serviceUnavailable { audit("", "refused \(error.status.code): \(error.message)") }
             throw error
+        }
+    }
+
+    /// A write's body must say it is JSON (`application/json`, parameters such as `charset=utf-8` allowed).
+    static func requireJSON(_ request: Request) throws(RequestError) {
+        let declared = request.headers[.contentType] ?? ""
+        let mediaType = declared.split(separator: ";", maxSplits: 1).first.map {
+            $0.trimmingCharacters(in: .whitespaces).lowercased()
+        } ?? ""
+        guard mediaType == "application/json" else {
+            throw RequestError(.unsupportedMediaType, "Content-Type: "
+                               + (declared.isEmpty ? "missing" : "\"\(declared)\" is not accepted") + "; expected application/json")
         }
     }
 

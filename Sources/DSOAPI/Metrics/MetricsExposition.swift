@@ -1,9 +1,10 @@
 import DSOStatusSchema
 
 /// Turns a status snapshot into the /metrics page: cycle timing, counters, drivers, interface points,
-/// regulation and the historian.
+/// regulation, the historian and the API's own connections.
 enum MetricsExposition {
-    static func render(_ snapshot: StatusSnapshot) -> String {
+    /// `connections`: the API's open connections and those refused at a limit, when a server renders the page.
+    static func render(_ snapshot: StatusSnapshot, connections: (open: Int, refused: Int)? = nil) -> String {
         var out = PrometheusText()
         out.histogram("dso_cycle_duration_seconds", "Time the control kernel's step took.", snapshot.cycleDuration)
         out.histogram("dso_cycle_lateness_seconds", "How late each cycle started after its grid time.",
@@ -93,6 +94,11 @@ enum MetricsExposition {
                     historian.refusedEntries)
             counter(&out, "dso_historian_failed_commits_total", "Historian transactions that failed.",
                     historian.failedCommits)
+        }
+        if let connections {
+            gauge(&out, "dso_api_connections_open", "Connections the API holds now.", Double(connections.open))
+            counter(&out, "dso_api_connections_refused_total",
+                    "Connections the API closed on arrival because a connection limit was reached.", connections.refused)
         }
         return out.text
     }

@@ -7,8 +7,10 @@ public struct ScheduleSubmission: Sendable, Hashable, Codable {
 
     public init(entries: [ScheduleEntry]) { self.entries = entries }
 
-    /// Decodes and validates a request body; the error message names the field and what was expected.
-    static func parse(_ body: Data, interfacePointCount: Int, maximumEntries: Int) throws(RequestError) -> ScheduleSubmission {
+    /// Decodes and validates a request body: strict JSON (no repeated or unknown keys), then the shared
+    /// `ScheduleAdmission` for every interval at kernel time `nowSeconds`. The error names the field.
+    static func parse(_ body: Data, admission: ScheduleAdmission, nowSeconds: Double,
+                      maximumEntries: Int) throws(RequestError) -> ScheduleSubmission {
         let submission: ScheduleSubmission
         do {
             submission = try JSONDecoder().decode(ScheduleSubmission.self, from: body)
@@ -17,28 +19,38 @@ public struct ScheduleSubmission: Sendable, Hashable, Codable {
         } catch {
             throw RequestError(.badRequest, "body: not valid JSON (\(error))")
         }
+        try refuseUnknownKeys(body)
         guard !submission.entries.isEmpty else { throw RequestError(.badRequest, "entries: expected at least one interval") }
         guard submission.entries.count <= maximumEntries else {
             throw RequestError(.badRequest, "entries: \(submission.entries.count) intervals, at most \(maximumEntries) per request")
         }
         for (index, entry) in submission.entries.enumerated() {
-            let field = "entries[\(index)]"
-            guard (0..<interfacePointCount).contains(entry.interfacePoint) else {
-                throw RequestError(.badRequest, "\(field).interfacePoint: \(entry.interfacePoint) is not an interface point"
-                                   + " index; expected 0…\(interfacePointCount - 1)")
-            }
-            guard entry.startSeconds.isFinite else {
-                throw RequestError(.badRequest, "\(field).startSeconds: expected a finite number of seconds")
-            }
-            guard entry.endSeconds.isFinite, entry.endSeconds > entry.startSeconds else {
-                throw RequestError(.badRequest, "\(field).endSeconds: \(entry.endSeconds) must be after startSeconds "
-                                   + "\(entry.startSeconds)")
-            }
-            guard entry.netImportKW.isFinite else {
-                throw RequestError(.badRequest, "\(field).netImportKW: expected a finite number of kW")
+            if let refusal = admission.refusal(entry, nowSeconds: nowSeconds) {
+                throw RequestError(.badRequest, "entries[\(index)].\(refusal)")
             }
         }
         return submission
+    }
+
+    /// The keys each object of a submission may have; anything else is a typo the operator must hear about.
+    static let submissionKeys: Set<String> = ["entries"]
+    static let entryKeys: Set<String> = ["interfacePoint", "startSeconds", "endSeconds", "netImportKW"]
+
+    private static func refuseUnknownKeys(_ body: Data) throws(RequestError) {
+        for object in try JSONObjectKeys.objects(in: Array(body)) {
+            let allowed: Set<String>
+            if object.path.isEmpty {
+                allowed = submissionKeys
+            } else if object.path.count == 2, object.path[0] == .key("entries") {
+                allowed = entryKeys
+            } else {
+                throw RequestError(.badRequest, "\(JSONObjectKeys.describe(object.path)): expected no object here")
+            }
+            for key in object.keys where !allowed.contains(key) {
+                throw RequestError(.badRequest, "\(JSONObjectKeys.describe(object.path + [.key(key)])): unknown key; "
+                                   + "expected only \(allowed.sorted().joined(separator: ", "))")
+            }
+        }
     }
 
     /// "entries[2].netImportKW: expected a number" from a decoding error's coding path.

@@ -1,7 +1,10 @@
 /// How much the historian keeps and how often it commits: retention, decimation and commit cadence.
 public struct HistorianConfiguration: Sendable, Hashable {
-    /// Rows older than this are deleted (all tables), days.
+    /// Telemetry rows (cycles, interface samples, telemetry, events, schedule receipts) older than this are deleted, days.
     public var retentionDays: Double
+    /// Audit rows (operator actions: API writes, refused authentication, signals) older than this are deleted,
+    /// days; at least `minimumAuditRetentionDays`, whatever the telemetry retention.
+    public var auditRetentionDays: Double
     /// Longest time a record waits in memory before its transaction commits; bounds what `kill -9` loses, s.
     public var commitIntervalSeconds: Double
     /// Store one cycle summary (with its interface point rows) every this many cycles; 1 stores every cycle.
@@ -13,10 +16,14 @@ public struct HistorianConfiguration: Sendable, Hashable {
     /// Entries allowed to wait for a commit; beyond this new entries are refused and counted, never blocking.
     public var maximumPendingEntries: Int
 
-    public init(retentionDays: Double = 30, commitIntervalSeconds: Double = 0.25, cycleSummaryEveryCycles: Int = 1,
+    /// NERC CIP-007 R4 keeps security event logs for at least 90 consecutive days.
+    public static let minimumAuditRetentionDays: Double = 90
+
+    public init(retentionDays: Double = 30, auditRetentionDays: Double = 365, commitIntervalSeconds: Double = 0.25, cycleSummaryEveryCycles: Int = 1,
                 telemetryIntervalSeconds: Double = 1, retentionCheckIntervalSeconds: Double = 600,
                 maximumPendingEntries: Int = 200_000) {
         self.retentionDays = retentionDays
+        self.auditRetentionDays = auditRetentionDays
         self.commitIntervalSeconds = commitIntervalSeconds
         self.cycleSummaryEveryCycles = cycleSummaryEveryCycles
         self.telemetryIntervalSeconds = telemetryIntervalSeconds
@@ -30,6 +37,8 @@ public struct HistorianConfiguration: Sendable, Hashable {
             if !ok { throw .invalidConfiguration(key: key, value: "\(value)", expected: expected) }
         }
         try require(retentionDays.isFinite && retentionDays > 0, "retention_days", retentionDays, "a number of days > 0")
+        try require(auditRetentionDays.isFinite && auditRetentionDays >= Self.minimumAuditRetentionDays,
+                    "audit_retention_days", auditRetentionDays, "a number of days ≥ \(Self.minimumAuditRetentionDays) (NERC CIP)")
         try require(commitIntervalSeconds.isFinite && commitIntervalSeconds > 0 && commitIntervalSeconds <= 1,
                     "commit_interval_s", commitIntervalSeconds, "seconds in (0, 1] (a crash may lose at most this much)")
         try require(cycleSummaryEveryCycles >= 1, "cycle_summary_every_cycles", Double(cycleSummaryEveryCycles),

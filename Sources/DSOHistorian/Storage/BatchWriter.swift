@@ -21,10 +21,10 @@ enum BatchWriter {
                                              schedule.accepted])
             case .operatorAction(let action):
                 try db.cachedStatement(sql: """
-                    INSERT INTO operator_action (wall_time_s, actor, role, action, detail, outcome)
-                    VALUES (?, ?, ?, ?, ?, ?)
+                    INSERT INTO operator_action (wall_time_s, actor, role, action, detail, outcome, remote_address)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
                     """).execute(arguments: [action.wallTimeSeconds, action.actor, action.role, action.action,
-                                             action.detail, action.outcome])
+                                             action.detail, action.outcome, action.remoteAddress])
             }
         }
     }

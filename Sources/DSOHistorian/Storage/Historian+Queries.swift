@@ -34,7 +34,7 @@ extension Historian {
                 .map { row in
                     OperatorAction(id: row["id"], wallTimeSeconds: row["wall_time_s"], actor: row["actor"],
                                    role: row["role"], action: row["action"], detail: row["detail"],
-                                   outcome: row["outcome"])
+                                   outcome: row["outcome"], remoteAddress: row["remote_address"])
                 }
         }
     }
@@ -90,7 +90,7 @@ extension Historian {
     public func rowCounts() throws(HistorianError) -> [String: Int] {
         try read { db in
             var counts: [String: Int] = [:]
-            for table in HistorianSchema.tables {
+            for table in HistorianSchema.telemetryTables + HistorianSchema.auditTables {
                 counts[table] = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)") ?? 0
             }
             return counts

@@ -2,8 +2,10 @@ import GRDB
 
 /// The historian's tables, created and evolved by numbered migrations (never edit a shipped one: add one).
 enum HistorianSchema {
-    /// Every table has `wall_time_s` (Unix seconds, indexed): retention deletes by it.
-    static let tables = ["cycle_summary", "interface_sample", "telemetry", "event", "schedule", "operator_action"]
+    /// Every table has `wall_time_s` (Unix seconds, indexed): retention deletes by it. Telemetry retention
+    /// applies to these; the audit tables keep their own, longer retention (NERC CIP asks at least 90 days).
+    static let telemetryTables = ["cycle_summary", "interface_sample", "telemetry", "event", "schedule"]
+    static let auditTables = ["operator_action"]
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -42,6 +44,9 @@ enum HistorianSchema {
                     action TEXT NOT NULL, detail TEXT NOT NULL, outcome TEXT NOT NULL);
                 CREATE INDEX operator_action_wall_time ON operator_action(wall_time_s);
                 """)
+        }
+        migrator.registerMigration("v2: where each operator action came from") { db in
+            try db.execute(sql: "ALTER TABLE operator_action ADD COLUMN remote_address TEXT NOT NULL DEFAULT ''")
         }
         return migrator
     }

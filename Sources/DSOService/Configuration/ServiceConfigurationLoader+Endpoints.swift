@@ -41,11 +41,12 @@ extension ServiceConfigurationLoader {
         guard let section = root.subtable("historian") else { return nil }
         let database = section.requiredString("database")
         let retention = section.double("retention_days", default: 30, .within(0.01...36_500))
+        let audit = section.double("audit_retention_days", default: 365, .within(90...36_500))
         let sample = section.double("sample_period_s", default: 2, .within(0.01...3600))
         section.finish()
         guard !database.isEmpty else { return nil }
         return ServiceConfiguration.HistorianSettings(databasePath: database, retentionDays: retention,
-                                                      samplePeriodSeconds: sample)
+                                                      auditRetentionDays: audit, samplePeriodSeconds: sample)
     }
 
     func readAPI() -> ServiceConfiguration.APISettings? {
@@ -56,8 +57,27 @@ extension ServiceConfigurationLoader {
         for (index, token) in tokens.enumerated() where !seen.insert(token.token).inserted {
             diagnostics.report("api.tokens[\(index)].token", "repeats another token, expected each token to be unique")
         }
+        let metricsRequireToken = section.bool("metrics_require_token", default: false)
+        let certificate = section.optionalString("tls_certificate").map(resolve)
+        let key = section.optionalString("tls_private_key").map(resolve)
+        if (certificate == nil) != (key == nil) {
+            section.report(certificate == nil ? "tls_certificate" : "tls_private_key", found: "missing",
+                           expected: "both tls_certificate and tls_private_key (PEM files), or neither")
+        }
+        let maximum = section.optionalInt("max_connections", 1...4096) ?? 64
+        let perAddress = section.optionalInt("max_connections_per_address", 1...4096) ?? 16
+        if perAddress > maximum {
+            section.report("max_connections_per_address", found: "\(perAddress)", expected: "at most max_connections (\(maximum))")
+        }
+        let requestTimeout = section.double("request_timeout_s", default: 10, .within(0.01...300))
+        let idleTimeout = section.double("idle_timeout_s", default: 30, .within(0.01...3600))
         section.finish()
-        return listen.map { ServiceConfiguration.APISettings(listen: $0, tokens: tokens) }
+        return listen.map {
+            ServiceConfiguration.APISettings(
+                listen: $0, tokens: tokens, metricsRequireToken: metricsRequireToken, tlsCertificatePath: certificate,
+                tlsPrivateKeyPath: key, maximumConnections: maximum, maximumConnectionsPerAddress: perAddress,
+                requestTimeoutSeconds: requestTimeout, idleTimeoutSeconds: idleTimeout)
+        }
     }
 
     /// One `[[api.tokens]]`: a name for the audit trail, a secret of at least 16 characters, a role.

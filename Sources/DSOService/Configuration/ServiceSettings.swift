@@ -79,12 +79,16 @@ extension ServiceConfiguration {
         public var databasePath: String
         /// How long samples are kept, days.
         public var retentionDays: Double
+        /// How long the audit trail (operator actions, refused authentication) is kept, days (≥ 90, NERC CIP).
+        public var auditRetentionDays: Double
         /// Period of stored samples, seconds.
         public var samplePeriodSeconds: Double
 
-        public init(databasePath: String, retentionDays: Double = 30, samplePeriodSeconds: Double = 2) {
+        public init(databasePath: String, retentionDays: Double = 30, auditRetentionDays: Double = 365,
+                    samplePeriodSeconds: Double = 2) {
             self.databasePath = databasePath
             self.retentionDays = retentionDays
+            self.auditRetentionDays = auditRetentionDays
             self.samplePeriodSeconds = samplePeriodSeconds
         }
     }
@@ -95,10 +99,30 @@ extension ServiceConfiguration {
         public var listen: String
         /// Bearer tokens the API accepts (`[[api.tokens]]`); none: only `/health` and `/metrics` answer.
         public var tokens: [APITokenSettings]
+        /// `/metrics` needs a viewer token (`metrics_require_token`).
+        public var metricsRequireToken: Bool
+        /// PEM certificate chain and private key (`tls_certificate`, `tls_private_key`, absolute); nil: plain HTTP.
+        public var tlsCertificatePath: String?
+        public var tlsPrivateKeyPath: String?
+        /// Connection limits (`max_connections`, `max_connections_per_address`, `request_timeout_s`, `idle_timeout_s`).
+        public var maximumConnections: Int
+        public var maximumConnectionsPerAddress: Int
+        public var requestTimeoutSeconds: Double
+        public var idleTimeoutSeconds: Double
 
-        public init(listen: String, tokens: [APITokenSettings] = []) {
+        public init(listen: String, tokens: [APITokenSettings] = [], metricsRequireToken: Bool = false,
+                    tlsCertificatePath: String? = nil, tlsPrivateKeyPath: String? = nil, maximumConnections: Int = 64,
+                    maximumConnectionsPerAddress: Int = 16, requestTimeoutSeconds: Double = 10,
+                    idleTimeoutSeconds: Double = 30) {
             self.listen = listen
             self.tokens = tokens
+            self.metricsRequireToken = metricsRequireToken
+            self.tlsCertificatePath = tlsCertificatePath
+            self.tlsPrivateKeyPath = tlsPrivateKeyPath
+            self.maximumConnections = maximumConnections
+            self.maximumConnectionsPerAddress = maximumConnectionsPerAddress
+            self.requestTimeoutSeconds = requestTimeoutSeconds
+            self.idleTimeoutSeconds = idleTimeoutSeconds
         }
     }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DSOAPI
 import DSOCycleLoop
 import DSODriverHost
 import DSOService
@@ -27,6 +28,15 @@ struct CheckConfig: ParsableCommand {
             print(error.description)
             print("\(error.issues.count) issue\(error.issues.count == 1 ? "" : "s") in \(error.path)")
             throw ExitCode(1)
+        }
+        if let api = configuration.api {
+            do {
+                try APIConfiguration(api).validate()
+            } catch {
+                print("\(configuration.path): \(error)")
+                print("1 issue in \(configuration.path)")
+                throw ExitCode(1)
+            }
         }
         for line in Self.summary(of: configuration) { print(line) }
         do {
@@ -71,8 +81,11 @@ extension CheckConfig {
             lines.append("devices: \(drivers.count) driver\(drivers.count == 1 ? "" : "s"): \(drivers.map { "\($0.name) (\($0.libraryPath), \($0.points.count) points)" }.joined(separator: ", "))")
         }
         if let iso = configuration.isoLink { lines.append("ISO link: listen \(iso.listen), writers \(iso.writers.joined(separator: ", "))") }
-        if let historian = configuration.historian { lines.append("historian: \(historian.databasePath), \(historian.retentionDays) days") }
-        if let api = configuration.api { lines.append("API: listen \(api.listen)") }
+        if let historian = configuration.historian { lines.append("historian: \(historian.databasePath), \(historian.retentionDays) days, audit \(historian.auditRetentionDays) days") }
+        if let api = configuration.api {
+            lines.append("API: listen \(api.listen) (\(api.tlsCertificatePath == nil ? "plain HTTP" : "TLS")), at most "
+                         + "\(api.maximumConnections) connections, \(api.maximumConnectionsPerAddress) per address")
+        }
         return lines
     }
 }

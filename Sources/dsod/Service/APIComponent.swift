@@ -33,10 +33,7 @@ final class APIComponent: ServiceComponent, @unchecked Sendable {
     init(settings: ServiceConfiguration.APISettings, model: SubstationModel, cyclePeriodSeconds: Double,
          observer: CycleObserver, historian: Historian?, driverStatus: @escaping @Sendable () -> [DriverStatus],
          submitSchedules: @escaping ScheduleSubmitter, log: ServiceLog) throws {
-        let colon = settings.listen.lastIndex(of: ":")!  // validated by the configuration loader
-        let configuration = APIConfiguration(
-            host: String(settings.listen[..<colon]), port: Int(settings.listen[settings.listen.index(after: colon)...]) ?? 0,
-            tokens: settings.tokens.map { APIToken(name: $0.name, token: $0.token, role: APIRole(rawValue: $0.role) ?? .viewer) })
+        let configuration = APIConfiguration(settings)
         self.observer = observer
         self.historian = historian
         self.driverStatus = driverStatus
@@ -49,7 +46,8 @@ final class APIComponent: ServiceComponent, @unchecked Sendable {
                                historian: historian?.statistics),
             cycleDuration: observer.cycleDuration, cycleLateness: observer.cycleLateness)
         server = try APIServer(configuration: configuration, status: status, historian: historian,
-                               submitSchedules: submitSchedules)
+                               admission: ScheduleAdmission(model: model), submitSchedules: submitSchedules,
+                               auditLog: { line, isRefusal in isRefusal ? log.warning(line) : log.notice(line) })
         if settings.tokens.isEmpty {
             log.warning("api: no [[api.tokens]] configured; only /health and /metrics will answer")
         }
@@ -58,7 +56,7 @@ final class APIComponent: ServiceComponent, @unchecked Sendable {
     func start(kernel: ControlKernel) throws {
         let server = server
         boundPort = try blockingAwait { try await server.start() }
-        let base = "http://\(server.configuration.host):\(boundPort)"
+        let base = "\(server.scheme)://\(server.configuration.host):\(boundPort)"
         log.notice("api: listening on \(base) (status \(base)/api/v1/status, metrics \(base)/metrics)")
     }
 
@@ -73,6 +71,18 @@ final class APIComponent: ServiceComponent, @unchecked Sendable {
             cycle: CycleSummary(record, wallTimeSeconds: WallClock.nowUnixSeconds()), resources: observer.resources.latest(),
             counters: observer.counters.load(), scores: scoreboard.summary(), currentPJMHour: scoreboard.currentPJM,
             currentCAISOInterval: scoreboard.currentCAISO, drivers: driverStatus(), historian: historian?.statistics))
+    }
+
+    /// SIGHUP: re-read the TLS certificate and key (a renewed certificate needs no restart).
+    func reload(_ configuration: ServiceConfiguration) -> [String] {
+        guard server.configuration.tls != nil else { return [] }
+        do {
+            try server.reloadTLS()
+            return ["api: TLS certificate and key re-read"]
+        } catch {
+            log.error("reload: \(error); the certificate in force stays")
+            return []
+        }
     }
 
     func stop() {

@@ -26,6 +26,7 @@ final class HistorianComponent: ServiceComponent, @unchecked Sendable {
         // cycle would be tens of millions of rows).
         let everyCycles = max(1, Int((settings.samplePeriodSeconds / cyclePeriodSeconds).rounded()))
         let configuration = HistorianConfiguration(retentionDays: settings.retentionDays,
+                                                   auditRetentionDays: settings.auditRetentionDays,
                                                    cycleSummaryEveryCycles: everyCycles,
                                                    telemetryIntervalSeconds: settings.samplePeriodSeconds)
         historian = try Historian(path: path, configuration: configuration)
@@ -36,7 +37,7 @@ final class HistorianComponent: ServiceComponent, @unchecked Sendable {
 
     func start(kernel: ControlKernel) {
         historian.start()
-        log.notice("historian: \(historian.path) (a cycle summary every \(historian.configuration.cycleSummaryEveryCycles) cycles, telemetry every \(historian.configuration.telemetryIntervalSeconds) s, kept \(historian.configuration.retentionDays) days)")
+        log.notice("historian: \(historian.path) (a cycle summary every \(historian.configuration.cycleSummaryEveryCycles) cycles, telemetry every \(historian.configuration.telemetryIntervalSeconds) s, kept \(historian.configuration.retentionDays) days, audit rows \(historian.configuration.auditRetentionDays) days)")
     }
 
     func record(_ record: CycleRecord) {

@@ -27,11 +27,17 @@ final class ISOLinkComponent: ServiceComponent, @unchecked Sendable {
                                              requestDeadlineSeconds: settings.requestDeadlineSeconds))
         telemetry = ISOTelemetryMailbox(interfacePointCount: model.interfacePoints.count)
         server = try ISOLinkServer(configuration: configuration, port: port, epoch: epoch, telemetry: telemetry,
-                                   log: { line in log.info(line) })
+                                   log: { line in Self.write(line, to: log) })
     }
 
     func start(kernel: ControlKernel) throws {
         try server.start()
+    }
+
+    /// A refused write is a security-relevant event (someone wrote what the ISO may not, or from where it may
+    /// not): a warning in the journal, so an operator filtering `-p warning` sees it; the rest is information.
+    static func write(_ line: String, to log: ServiceLog) {
+        if line.hasPrefix("iso-link: refused") { log.warning(line) } else { log.info(line) }
     }
 
     func record(_ record: CycleRecord) {

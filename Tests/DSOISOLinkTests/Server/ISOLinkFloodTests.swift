@@ -10,7 +10,7 @@ import Testing
 @Suite(.serialized) struct ISOLinkFloodTests {
     @Test func idleReadersCannotLockTheWriterOut() throws {
         let link = try RunningLink()
-        let readers = try (0..<20).map { _ in try RawModbusSocket(port: link.port, from: "127.0.0.2") }
+        let readers = try (0..<20).map { _ in try RawTCPSocket(port: link.port, from: "127.0.0.2") }
         Thread.sleep(forTimeInterval: 0.3)
         let writer = try ISOLinkClient(endpoint: ISOEndpoint(host: "127.0.0.1", port: link.port))
         try writer.sendSignal(normalized: 0.5)
@@ -23,7 +23,7 @@ import Testing
 
     @Test func theWriterTakesTheSlotOfTheLongestIdleReaderWhenAllAreFull() throws {
         let link = try RunningLink(connections: ISOConnectionLimits(maximumClients: 4, writerSlots: 0))
-        let readers = try (0..<4).map { _ in try RawModbusSocket(port: link.port, from: "127.0.0.2") }
+        let readers = try (0..<4).map { _ in try RawTCPSocket(port: link.port, from: "127.0.0.2") }
         Thread.sleep(forTimeInterval: 0.2)
         // Every reader but the first asks for something: the first is the one idle longest.
         for (index, reader) in readers.enumerated().dropFirst() {
@@ -39,7 +39,7 @@ import Testing
 
     @Test func idleConnectionsAreClosedAfterTheIdleTimeout() throws {
         let link = try RunningLink(connections: ISOConnectionLimits(idleTimeoutSeconds: 1))
-        let idle = try RawModbusSocket(port: link.port, from: "127.0.0.2")
+        let idle = try RawTCPSocket(port: link.port, from: "127.0.0.2")
         let active = try ISOLinkClient(endpoint: ISOEndpoint(host: "127.0.0.1", port: link.port))
         #expect(!idle.isClosed(within: 0.5), "closed before its idle timeout")
         for _ in 0..<6 {
@@ -81,7 +81,7 @@ import Testing
 
     @Test func anUnknownFunctionGetsException01AndTheStreamStaysInFrame() throws {
         let link = try RunningLink()
-        let socket = try RawModbusSocket(port: link.port, from: "127.0.0.2")
+        let socket = try RawTCPSocket(port: link.port, from: "127.0.0.2")
         // Function 43 (0x2B, MEI 0x0E read device identification) with its payload, then a read, in one segment.
         socket.send(MBAPBytes.request(transaction: 7, pdu: [0x2B, 0x0E, 0x01, 0x00])
                     + MBAPBytes.request(transaction: 8, pdu: [0x43, 0x0E, 0x01, 0x00, 0x55])
@@ -97,7 +97,7 @@ import Testing
 
     @Test func aProtocolIDOtherThanZeroIsRefused() throws {
         let link = try RunningLink()
-        let socket = try RawModbusSocket(port: link.port, from: "127.0.0.2")
+        let socket = try RawTCPSocket(port: link.port, from: "127.0.0.2")
         socket.send(MBAPBytes.request(transaction: 1, protocolID: 1, pdu: [4, 0, 23, 0, 1]))
         #expect(socket.receive(1, within: 1).isEmpty, "answered a protocol id of 1")
         #expect(socket.isClosed(within: 1))
@@ -107,12 +107,12 @@ import Testing
     @Test func garbageAndOversizedFramesDoNotHurtOtherClients() throws {
         let link = try RunningLink(connections: ISOConnectionLimits(logLinesPerSecond: 100))
         let writer = try ISOLinkClient(endpoint: ISOEndpoint(host: "127.0.0.1", port: link.port))
-        let oversized = try RawModbusSocket(port: link.port, from: "127.0.0.2")
+        let oversized = try RawTCPSocket(port: link.port, from: "127.0.0.2")
         oversized.send([0, 1, 0, 0, 0xFF, 0xFF, 1, 3] + [UInt8](repeating: 0x41, count: 2000))
-        let garbage = try RawModbusSocket(port: link.port, from: "127.0.0.2")
+        let garbage = try RawTCPSocket(port: link.port, from: "127.0.0.2")
         var generator = SystemRandomNumberGenerator()
         garbage.send((0..<3000).map { _ in UInt8.random(in: 0...255, using: &generator) })
-        let zeroLength = try RawModbusSocket(port: link.port, from: "127.0.0.2")
+        let zeroLength = try RawTCPSocket(port: link.port, from: "127.0.0.2")
         zeroLength.send([0, 1, 0, 0, 0, 1, 1])
         try writer.sendSignal(normalized: 0.75)
         #expect(try writer.readTelemetry().lastSequence == 1)
@@ -124,7 +124,7 @@ import Testing
     @Test func aConnectionStormDoesNotFloodTheLog() throws {
         let link = try RunningLink()
         let start = MonotonicClock.seconds()
-        for _ in 0..<100 { _ = try RawModbusSocket(port: link.port, from: "127.0.0.2") }
+        for _ in 0..<100 { _ = try RawTCPSocket(port: link.port, from: "127.0.0.2") }
         Thread.sleep(forTimeInterval: 1.5)
         let clientLines = link.log.filter { $0.contains("iso-link: client 127.0.0.2") }
         // 200 lines (connected, disconnected) without the limit; at most 5 in each one-second window with it.
@@ -139,7 +139,7 @@ import Testing
         let request = MBAPBytes.readInput(transaction: transaction, address: 0, count: 4)
         var sent = 0
         while sent < 40, !state.stop.load(ordering: .relaxed) {
-            guard let socket = try? RawModbusSocket(port: port, from: "127.0.0.2") else { return }
+            guard let socket = try? RawTCPSocket(port: port, from: "127.0.0.2") else { return }
             for byte in request where !state.stop.load(ordering: .relaxed) {
                 socket.send([byte])
                 sent += 1

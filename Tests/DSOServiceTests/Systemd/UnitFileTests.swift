@@ -43,7 +43,8 @@ import Testing
         let text = try String(contentsOfFile: Self.unit, encoding: .utf8)
         for line in ["Type=notify", "WatchdogSec=", "Restart=on-failure", "DynamicUser=yes", "StateDirectory=opendso",
                      "ConfigurationDirectory=opendso", "ProtectSystem=strict", "NoNewPrivileges=yes", "PrivateTmp=yes",
-                     "ProtectHome=yes", "CapabilityBoundingSet=CAP_SYS_NICE CAP_NET_ADMIN CAP_NET_RAW", "LimitRTPRIO=",
+                     "ProtectHome=yes", "CapabilityBoundingSet=CAP_SYS_NICE\n", "AmbientCapabilities=CAP_SYS_NICE\n",
+                     "LimitRTPRIO=", "LimitNOFILE=8192", "UMask=0077", "StateDirectoryMode=0700",
                      "ExecReload=/bin/kill -HUP $MAINPID"] {
             #expect(text.contains(line), "unit lacks \(line)")
         }

@@ -31,14 +31,16 @@ public struct HTTPClient: Sendable {
         public var errorMessage: String? { (json as? [String: Any])?["error"] as? String }
     }
 
-    public func send(_ method: String, _ path: String, token: String? = nil, body: String? = nil) async throws -> Reply {
+    /// `contentType` is what a body is declared as (nil: no Content-Type header).
+    public func send(_ method: String, _ path: String, token: String? = nil, body: String? = nil,
+                     contentType: String? = "application/json") async throws -> Reply {
         var request = URLRequest(url: URL(string: "http://127.0.0.1:\(port)\(path)")!)
         request.httpMethod = method
         request.timeoutInterval = timeoutSeconds
         if let token { request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization") }
         if let body {
             request.httpBody = Data(body.utf8)
-            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+            if let contentType { request.setValue(contentType, forHTTPHeaderField: "Content-Type") }
         }
         let (data, response) = try await URLSession.shared.data(for: request)
         let http = response as! HTTPURLResponse

@@ -50,4 +50,30 @@ import Testing
             withExtendedLifetime(holder) {}
         }
     }
+
+    /// Finding 11 of issue 14: the tokens shipped in examples/ never serve an address other machines reach;
+    /// check-config says so (as run would), so the unit's ExecStartPre stops the start.
+    @Test func exampleTokensOnAReachableAddressFailCheckConfigAndRun() async throws {
+        try await TemporaryFolder.with { folder in
+            let port = try freeTCPPort()
+            let config = try ServiceFiles.writeSimulationService(in: folder, extra: """
+
+                [api]
+                listen = "0.0.0.0:\(port)"
+
+                [[api.tokens]]
+                name = "viewer"
+                token = "example-viewer-token-change-me"
+                role = "viewer"
+                """)
+            let check = try await BuiltExecutable.dsod.run(["check-config", config], in: folder, timeoutSeconds: 60)
+            #expect(check.status == 1 && check.exited, "\(check)")
+            #expect(check.stdout.contains("tokens[0].token") && check.stdout.contains("example token"), "\(check.stdout)")
+            let service = try BackgroundProcess.dsod(["run", "--config", config], in: folder,
+                                             environment: ["STATE_DIRECTORY": folder.file("state")])
+            let exit = try #require(service.waitForExit(timeoutSeconds: 20), "\(service.stderr)")
+            #expect(exit.exited && exit.status != 0, "\(exit)\n\(service.stderr)")
+            #expect(service.stderr.contains("example token"), "\(service.stderr)")
+        }
+    }
 }

@@ -6,7 +6,8 @@ enum OperatorSideFixture {
     static let operatorToken = "operator-token-for-tests-0001"
 
     /// Writes the scenario and the service file (historian every cycle, API on `port`); returns the service file.
-    static func write(in folder: TemporaryFolder, port: Int, extra: String = "") throws -> String {
+    /// `api` adds keys to `[api]`, `extra` adds sections after it.
+    static func write(in folder: TemporaryFolder, port: Int, api: String = "", extra: String = "") throws -> String {
         try ServiceFiles.writeSimulationService(in: folder, statusIntervalSeconds: 5, extra: """
 
             [historian]
@@ -15,6 +16,7 @@ enum OperatorSideFixture {
 
             [api]
             listen = "127.0.0.1:\(port)"
+            \(api)
 
             [[api.tokens]]
             name = "vera"

@@ -111,10 +111,10 @@ import Glibc
             #expect(summaries >= cycles, "every cycle's summary is stored: \(summaries) rows, \(cycles)+ cycles")
             #expect(try SQLiteShell.count(database, "SELECT count(*) FROM interface_sample") >= 2 * summaries)
             #expect(try SQLiteShell.count(database, "SELECT count(DISTINCT resource) FROM telemetry") == 4)
-            // The schedule the operator sent, and the scenario's two loaded at start, with their sources.
-            #expect(try SQLiteShell.query(database, "SELECT source, interface_point, net_import_kw, accepted FROM schedule WHERE source LIKE 'api:%'")
-                    == ["api:otto|0|450.0|1"])
-            #expect(try SQLiteShell.count(database, "SELECT count(*) FROM schedule WHERE source = 'config:\(config)'") == 2)
+            // The kernel's verdicts on the schedule the operator sent and the two loaded at start, by producer.
+            #expect(try SQLiteShell.query(database, "SELECT source, interface_point, net_import_kw, accepted FROM schedule WHERE source = 'api'")
+                    == ["api|0|450.0|1"])
+            #expect(try SQLiteShell.count(database, "SELECT count(*) FROM schedule WHERE source = 'schedule-files' AND accepted = 1") == 2)
             // The audit trail: the accepted submission, the viewer's refused one, and the SIGTERM stop.
             let actions = try SQLiteShell.query(database, "SELECT actor, role, action, outcome FROM operator_action ORDER BY id")
             #expect(actions.contains("otto|operator|submit_schedules|accepted 1 of 1"), "\(actions)")
@@ -137,7 +137,8 @@ import Glibc
             service.send(SIGTERM)
             let exit = try #require(service.waitForExit(timeoutSeconds: 8), "\(service.stderr)")
             #expect(exit.exited && exit.status == 0, "\(service.stderr)")
-            #expect(try SQLiteShell.count(database, "SELECT count(*) FROM schedule WHERE source = 'reload:\(config)'") == 2)
+            // The kernel's verdicts: the two intervals taken at start, then replaced by the reload's two.
+            #expect(try SQLiteShell.count(database, "SELECT count(*) FROM schedule WHERE source = 'schedule-files' AND accepted = 1") == 4)
             let reloads = try SQLiteShell.query(database, "SELECT actor, detail, outcome FROM operator_action WHERE action = 'reload'")
             #expect(reloads.count == 1 && reloads[0].hasPrefix("signal:SIGHUP|\(config)|applied: schedules reloaded: 2 intervals"),
                     "\(reloads)")

@@ -3,9 +3,10 @@ import Foundation
 import Glibc
 #endif
 
-/// A plain TCP client of the link for what libmodbus will not send: trickled bytes, unknown functions,
-/// foreign protocol ids, garbage. It can bind to another loopback address (127.0.0.2) to play a reader.
-public final class RawModbusSocket {
+/// A plain TCP client for what well-behaved clients never send — trickled bytes, half-sent requests, unknown
+/// Modbus functions, foreign protocol ids, garbage, floods. It can bind to another loopback address
+/// (127.0.0.2) to play a second machine.
+public final class RawTCPSocket {
     public let socket: Int32
 
     public init(port: Int, from source: String = "127.0.0.1") throws {
@@ -27,6 +28,8 @@ public final class RawModbusSocket {
     }
 
     deinit { Glibc.close(socket) }
+
+    public func send(_ text: String) { send(Array(text.utf8)) }
 
     public func send(_ bytes: [UInt8]) {
         _ = bytes.withUnsafeBytes { Glibc.send(socket, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
