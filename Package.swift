@@ -108,7 +108,7 @@ let package = Package(
         // dsod as a substation service: service configuration, sd_notify/watchdog, signals, the real-clock run loop.
         .target(
             name: "DSOService",
-            dependencies: ["DSOModel", "DSOKernel", "DSORuntime", "DSOCycleLoop", "DSOScenario", "DSODriverHost", "TOMLKit"],
+            dependencies: ["DSOModel", "DSOKernel", "DSORuntime", "DSOCycleLoop", "DSOScenario", "DSODriverHost", "DSOSimulation", "TOMLKit"],
             swiftSettings: strict
         ),
         .executableTarget(
