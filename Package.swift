@@ -37,6 +37,9 @@ let package = Package(
         .library(name: "DSOCANBMSDriver", type: .dynamic, targets: ["DSOCANBMSDriver"]),
         // The Modbus TCP/RTU driver (libmodbus): SunSpec discovery and declarative register maps.
         .library(name: "DSOModbusDriver", type: .dynamic, targets: ["DSOModbusDriver"]),
+        // The Modbus and CAN BMS cores without the ABI, for the fuzzers (Fuzz/) that feed their decoders.
+        .library(name: "DSOModbus", targets: ["DSOModbus"]),
+        .library(name: "DSOCANBMS", targets: ["DSOCANBMS"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
