@@ -29,7 +29,8 @@ package enum TOMLText {
     /// Strings, comments and multi-line arrays are skipped as the parser skips them.
     static func firstAbortingConstruct(in text: String) -> String? {
         let characters = Array(text.unicodeScalars)
-        var index = 0, line = 1
+        // The parser skips a byte-order mark at the start: a header right after it starts a statement.
+        var index = characters.first == "\u{FEFF}" ? 1 : 0, line = 1
         /// The brackets of the value being read (arrays, inline tables), innermost last.
         var open: [Unicode.Scalar] = []
         var atStatementStart = true

@@ -11,6 +11,7 @@ struct TOMLTextTests {
         ("# [[drivers]]\n  [[=\n", 2, "="),
         ("[ \t.x]\n", 1, "."),
         ("[é]\n", 1, "\\u{00E9}"),
+        ("\u{FEFF}[[\u{FFFD}dr]]\n", 1, "\\u{FFFD}"),  // after a byte-order mark (Fuzz/FuzzDriverTOML)
     ])
     func aHeaderWithoutAKeyIsASyntaxErrorNotAnAbort(text: String, line: Int, found: String) {
         let error = #expect(throws: TOMLSyntaxError.self) { try TOMLText.parse(text) }
