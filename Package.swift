@@ -39,6 +39,9 @@ let package = Package(
         .library(name: "DSOModbusDriver", type: .dynamic, targets: ["DSOModbusDriver"]),
         // What the tests share, as a product so the benchmarks (Bench/) run the same synthetic substation.
         .library(name: "OpenDSOTestSupport", targets: ["OpenDSOTestSupport"]),
+        // The Modbus and CAN BMS cores without the ABI, for the fuzzers (Fuzz/) that feed their decoders.
+        .library(name: "DSOModbus", targets: ["DSOModbus"]),
+        .library(name: "DSOCANBMS", targets: ["DSOCANBMS"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

@@ -10,13 +10,9 @@ extension DriverConfiguration {
     public static func parseDrivers(toml text: String, path: String) throws(DriverSectionError) -> [DriverConfiguration] {
         let table: TOMLTable
         do {
-            table = try TOMLTable(string: text)
-        } catch let error as TOMLParseError {
-            throw DriverSectionError(path: path, issues: [
-                DriverConfigurationError(file: path, key: "(syntax)", message: "line \(error.source.begin.line): \(error.description)"),
-            ])
+            table = try TOMLText.parse(text)
         } catch {
-            throw DriverSectionError(path: path, issues: [DriverConfigurationError(file: path, key: "(syntax)", message: "\(error)")])
+            throw DriverSectionError(path: path, issues: [DriverConfigurationError(file: path, key: "(syntax)", message: error.message)])
         }
         return try readDrivers(from: table, path: path)
     }

@@ -19,13 +19,9 @@ extension Scenario {
     public static func parse(toml text: String, path: String) throws(ScenarioError) -> Scenario {
         let table: TOMLTable
         do {
-            table = try TOMLTable(string: text)
-        } catch let error as TOMLParseError {
-            let issue = ScenarioIssue(keyPath: "(syntax)",
-                                      message: "line \(error.source.begin.line): \(error.description)")
-            throw ScenarioError(path: path, issues: [issue])
+            table = try TOMLText.parse(text)
         } catch {
-            throw ScenarioError(path: path, issues: [ScenarioIssue(keyPath: "(syntax)", message: "\(error)")])
+            throw ScenarioError(path: path, issues: [ScenarioIssue(keyPath: "(syntax)", message: error.message)])
         }
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
         let loader = ScenarioLoader(root: table, folder: folder)

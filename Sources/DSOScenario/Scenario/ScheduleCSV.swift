@@ -9,7 +9,11 @@ package enum ScheduleCSV {
     }
 
     package static func load(path: String) throws(DataFileError) -> [Row] {
-        let file = try CSVFile.read(path: path)
+        try rows(in: CSVFile.read(path: path))
+    }
+
+    /// The intervals of an already read file (the fuzzer in Fuzz/ feeds it text).
+    package static func rows(in file: CSVFile) throws(DataFileError) -> [Row] {
         try file.requireHeader([["start_s", "end_s", "net_import_kw"]])
         var rows: [Row] = []
         for row in file.rows {

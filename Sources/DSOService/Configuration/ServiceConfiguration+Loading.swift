@@ -20,13 +20,9 @@ extension ServiceConfiguration {
         throws(ServiceConfigurationError) -> ServiceConfiguration {
         let table: TOMLTable
         do {
-            table = try TOMLTable(string: text)
-        } catch let error as TOMLParseError {
-            throw ServiceConfigurationError(path: path, issues: [
-                ScenarioIssue(keyPath: "(syntax)", message: "line \(error.source.begin.line): \(error.description)"),
-            ])
+            table = try TOMLText.parse(text)
         } catch {
-            throw ServiceConfigurationError(path: path, issues: [ScenarioIssue(keyPath: "(syntax)", message: "\(error)")])
+            throw ServiceConfigurationError(path: path, issues: [ScenarioIssue(keyPath: "(syntax)", message: error.message)])
         }
         let loader = ServiceConfigurationLoader(root: table, path: path, environment: environment)
         let configuration = loader.load()

@@ -122,6 +122,10 @@ import Testing
 
         let syntax = try onlyIssue("[[drivers]\nname = 1")
         #expect(syntax.key == "(syntax)")
+
+        // Fuzz/FuzzDriverTOML: an invalid UTF-8 byte after '[' (decoded as U+FFFD) made toml++ abort the process.
+        let header = try onlyIssue("[\u{FFFD}drivers]]\nname = \"meter\"\n")
+        #expect(header.key == "(syntax)" && header.message.hasPrefix("line 1: a table header starts with a key"))
     }
 
     @Test func duplicateInstanceNamesAreRefused() throws {

@@ -74,6 +74,9 @@ struct ScenarioValidationTests {
         #expect(fleet.mentions("battery_fleets[0].power_kw_range"))
         let syntax = try error(replacing: "[scenario]", with: "[scenario")
         #expect(syntax.issues.first?.keyPath == "(syntax)")
+        // Fuzz/FuzzScenarioTOML: an invalid UTF-8 byte after '[' made toml++ abort the process.
+        let header = try error(replacing: "[scenario]", with: "[\u{FFFD}cenario]")
+        #expect(header.issues.map(\.keyPath) == ["(syntax)"])
     }
 
     @Test("all errors are reported together, one line each, prefixed with the file")

@@ -172,4 +172,13 @@ import Testing
             (error as? ServiceConfigurationError)?.issues.first?.keyPath == "(syntax)"
         }
     }
+
+    /// Fuzz/FuzzServiceTOML: a header cut short (`[` then a newline) made toml++ abort dsod (check-config, run,
+    /// and a SIGHUP reload of the running service).
+    @Test func aHeaderCutShortIsASyntaxError() {
+        let text = "[service]\nname = \"fuzz-service\"\nstop_timeout_s = 5\n\n[\nperiod_s = 0.1\n"
+        let error = #expect(throws: ServiceConfigurationError.self) { try ServiceConfiguration.parse(toml: text, path: "/tmp/s.toml") }
+        #expect(error?.issues.map(\.keyPath) == ["(syntax)"])
+        #expect(error?.issues.first?.message.hasPrefix("line 5: a table header starts with a key") == true)
+    }
 }

@@ -6,7 +6,7 @@ import Glibc
 /// line of its own or the serial line it shares with the other units on the bus (`SerialLineRegistry`).
 ///
 /// Not thread-safe itself (the host calls an instance from one thread at a time); the shared line has its own lock.
-package final class ModbusLink {
+package final class ModbusLink: RegisterReading {
     /// Registers per read allowed by the protocol (Modbus Application Protocol, function 3/4).
     package static let maximumReadCount = 125
     /// Registers per write allowed by the protocol (function 16).

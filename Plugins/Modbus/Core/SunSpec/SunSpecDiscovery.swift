@@ -23,7 +23,7 @@ package enum SunSpecDiscovery {
     package static let marker: (UInt16, UInt16) = (0x5375, 0x6E53)
 
     /// The models in chain order; throws when no base holds the marker or the chain is broken.
-    package static func discover(on link: ModbusLink) throws(ModbusError) -> (base: Int, models: [DiscoveredModel]) {
+    package static func discover(on link: some RegisterReading) throws(ModbusError) -> (base: Int, models: [DiscoveredModel]) {
         var attempts: [String] = []
         for base in baseAddresses {
             var header: [UInt16] = [0, 0]
@@ -46,7 +46,7 @@ package enum SunSpecDiscovery {
         throw ModbusError(device: link.deviceName, invalidContent: "no SunSpec marker 'SunS' at \(attempts.joined(separator: ", "))")
     }
 
-    private static func chain(on link: ModbusLink, startingAt start: Int) throws(ModbusError) -> [DiscoveredModel] {
+    private static func chain(on link: some RegisterReading, startingAt start: Int) throws(ModbusError) -> [DiscoveredModel] {
         var models: [DiscoveredModel] = []
         var address = start
         var header: [UInt16] = [0, 0]
@@ -77,7 +77,7 @@ package enum SunSpecDiscovery {
     }
 
     /// Reads the count registers the model's groups depend on (one read covering them all); none for most models.
-    private static func counts(of model: DiscoveredModel, on link: ModbusLink) throws(ModbusError) -> [String: Int] {
+    private static func counts(of model: DiscoveredModel, on link: some RegisterReading) throws(ModbusError) -> [String: Int] {
         guard let definition = SunSpecModelDefinition.all[model.id] else { return [:] }
         let offsets = definition.countRegisterNames.compactMap { name in
             definition.point(named: name).map { (name, $0.offset) }
