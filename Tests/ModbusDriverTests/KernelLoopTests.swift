@@ -17,7 +17,7 @@ struct KernelLoopTests {
                                    energyCapacityKWh: 20, providesRegulation: true)
         let model = try SubstationModel(interfacePoints: [point], resources: [battery])
         let kernel = try ControlKernel(model: model, configuration: KernelConfiguration(periodNanoseconds: 100_000_000, staleAfterSeconds: 1))
-        _ = kernel.inbound.ring(.scheduleFiles).push(.schedule(ScheduleEntry(interfacePoint: 0, startSeconds: 0, endSeconds: 1e12, netImportKW: -3)))
+        _ = kernel.inbound.ring(.scheduleFiles).push(.schedule(ScheduleEntry(interfacePoint: 0, startSeconds: 0, endSeconds: 1e9, netImportKW: -3)))
         let configuration = DriverConfiguration(
             name: "bess-modbus", libraryPath: library, driverConfiguration: "name=bess; host=127.0.0.1; port=\(peer.port); unit=1",
             sign: .generationPositive, pollPeriodSeconds: 0.1, timeoutSeconds: 1,

@@ -38,7 +38,7 @@ enum ModbusFleetBench {
                                                energyCapacityKWh: 20, providesRegulation: true) }
         let model = try SubstationModel(interfacePoints: [point], resources: resources)
         let kernel = try ControlKernel(model: model, configuration: KernelConfiguration(periodNanoseconds: 100_000_000, staleAfterSeconds: 3))
-        _ = kernel.inbound.ring(.scheduleFiles).push(.schedule(ScheduleEntry(interfacePoint: 0, startSeconds: 0, endSeconds: 1e12, netImportKW: -50)))
+        _ = kernel.inbound.ring(.scheduleFiles).push(.schedule(ScheduleEntry(interfacePoint: 0, startSeconds: 0, endSeconds: 1e9, netImportKW: -50)))
         let configurations = ids.map { id in
             DriverConfiguration(
                 name: id, libraryPath: pluginPath, driverConfiguration: "name=\(id); host=127.0.0.1; port=\(port); unit=1; timeout_ms=500",

@@ -16,8 +16,9 @@ public struct KernelConfiguration: Sendable, Hashable {
     public var baseLoadFilterSeconds: Double
     /// Largest number of schedule intervals kept per interface point and schedule layer.
     public var scheduleCapacity: Int
-    /// How far ahead of now an interval may end, seconds: an absurd end (1e300 s) would hold a table slot
-    /// for ever. Twenty years, so a configuration's constant schedule (ten years) still fits.
+    /// How far ahead of now an interval may end, seconds: a sanity bound, so an absurd end (1e300 s) is
+    /// refused rather than held. A century, so a configuration's constant schedule (ten years) fits; each
+    /// producer's own admission (`ScheduleAdmission`: the API's seven days) is the tighter bound.
     public var scheduleHorizonSeconds: Double
 
     public static let allowedPeriodNanoseconds: ClosedRange<Int64> = 10_000_000...10_000_000_000
@@ -31,7 +32,7 @@ public struct KernelConfiguration: Sendable, Hashable {
         regulation: RegulationTuning = RegulationTuning(),
         baseLoadFilterSeconds: Double = 4,
         scheduleCapacity: Int = 512,
-        scheduleHorizonSeconds: Double = 20 * 365.25 * 86_400
+        scheduleHorizonSeconds: Double = 100 * 365.25 * 86_400
     ) {
         self.periodNanoseconds = periodNanoseconds
         self.staleAfterSeconds = staleAfterSeconds

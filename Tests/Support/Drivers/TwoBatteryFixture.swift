@@ -17,7 +17,7 @@ public enum TwoBatteryFixture {
     public static func kernel(_ model: SubstationModel, periodMilliseconds: Int64 = 100) throws -> ControlKernel {
         let kernel = try ControlKernel(model: model, configuration: KernelConfiguration(
             periodNanoseconds: periodMilliseconds * 1_000_000, staleAfterSeconds: 1))
-        _ = kernel.inbound.ring(.scheduleFiles).push(.schedule(ScheduleEntry(interfacePoint: 0, startSeconds: 0, endSeconds: 1e12,
+        _ = kernel.inbound.ring(.scheduleFiles).push(.schedule(ScheduleEntry(interfacePoint: 0, startSeconds: 0, endSeconds: 1e9,
                                                         netImportKW: -30)))
         return kernel
     }
