@@ -123,14 +123,30 @@ struct APIRoutes: Sendable {
                 override.layer = .operatorOverride
                 return override
             }
-            let taken = await submitSchedules(entries)
+            let outcome = await submitSchedules(entries)
+            let taken = outcome.queued
             let detail = (try? String(decoding: Self.encoder.encode(submission), as: UTF8.self)) ?? ""
-            audit(detail, "accepted \(taken) of \(submission.entries.count)")
-            guard taken == submission.entries.count else {
-                throw RequestError(.serviceUnavailable, "the kernel's schedule queue is full: accepted \(taken) of "
-                                   + "\(submission.entries.count); resend the rest")
+            guard let verdicts = outcome.verdicts else {
+                audit(detail, "accepted \(taken) of \(submission.entries.count)")
+                guard taken == submission.entries.count else {
+                    throw RequestError(.serviceUnavailable, "the kernel's schedule queue is full: accepted \(taken) of "
+                                       + "\(submission.entries.count); resend the rest")
+                }
+                // Queued, verdict not yet known: 202, and the kernel's verdicts show in GET /api/v1/schedules.
+                return try Self.json(SubmissionBody(accepted: taken, entries: entries), status: .accepted)
             }
-            return try Self.json(SubmissionBody(accepted: taken, entries: entries), status: .accepted)
+            let refused = verdicts.enumerated().filter { !$0.element.accepted }
+                .map { RefusedEntry(index: $0.offset, reason: $0.element.reason) }
+            let accepted = verdicts.count - refused.count
+            audit(detail, "accepted \(accepted) of \(submission.entries.count) (kernel)"
+                  + (refused.isEmpty ? "" : "; refused: \(refused.first!.reason)"))
+            guard taken == submission.entries.count else {
+                throw RequestError(.serviceUnavailable, "the kernel's schedule queue is full: queued \(taken) of "
+                                   + "\(submission.entries.count), the kernel accepted \(accepted); resend the rest")
+            }
+            // The kernel's own answer: 200 when it took every interval, 409 naming each one it refused.
+            return try Self.json(SubmissionBody(accepted: accepted, entries: entries, refused: refused),
+                                 status: refused.isEmpty ? .ok : .conflict)
         } catch {
             if error.status != .serviceUnavailable { audit("", "refused \(error.status.code): \(error.message)") }
             throw error
@@ -160,6 +176,13 @@ struct APIRoutes: Sendable {
     private struct SubmissionBody: Encodable {
         var accepted: Int
         var entries: [ScheduleEntry]
+        /// The entries the kernel refused, by index in the request, with why (absent when unknown).
+        var refused: [RefusedEntry]?
+    }
+
+    private struct RefusedEntry: Encodable {
+        var index: Int
+        var reason: String
     }
 
     private struct ErrorBody: Encodable { var error: String }

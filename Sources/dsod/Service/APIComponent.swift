@@ -23,6 +23,8 @@ final class APIComponent: ServiceComponent, @unchecked Sendable {
     private let model: SubstationModel
     private let cyclePeriodSeconds: Double
     private let log: ServiceLog
+    /// Where the kernel's verdicts on the API's schedule entries go to find the requests waiting for them.
+    private let verdicts: ScheduleVerdicts
     private var scoreboard = RegulationScoreboard()
     private var nextPublishNanoseconds: UInt64 = 0
     private(set) var boundPort = 0
@@ -32,7 +34,8 @@ final class APIComponent: ServiceComponent, @unchecked Sendable {
 
     init(settings: ServiceConfiguration.APISettings, model: SubstationModel, cyclePeriodSeconds: Double,
          observer: CycleObserver, historian: Historian?, driverStatus: @escaping @Sendable () -> [DriverStatus],
-         submitSchedules: @escaping ScheduleSubmitter, log: ServiceLog) throws {
+         submitSchedules: @escaping ScheduleSubmitter, verdicts: ScheduleVerdicts, log: ServiceLog) throws {
+        self.verdicts = verdicts
         let configuration = APIConfiguration(settings)
         self.observer = observer
         self.historian = historian
@@ -58,6 +61,10 @@ final class APIComponent: ServiceComponent, @unchecked Sendable {
         boundPort = try blockingAwait { try await server.start() }
         let base = "\(server.scheme)://\(server.configuration.host):\(boundPort)"
         log.notice("api: listening on \(base) (status \(base)/api/v1/status, metrics \(base)/metrics)")
+    }
+
+    func scheduleOutcome(_ outcome: ScheduleOutcome) {
+        verdicts.take(outcome)
     }
 
     func record(_ record: CycleRecord) {

@@ -35,7 +35,7 @@ enum ServiceAssembly {
     static func attachComponents(to service: SubstationService, log: ServiceLog) throws {
         let configuration = service.configuration
         let model = configuration.model
-        let apiRing = InboundRingWriter(port: service.loop.port, producer: .api)
+        let verdicts = ScheduleVerdicts(ring: InboundRingWriter(port: service.loop.port, producer: .api))
         let observer = CycleObserver(resourceCount: model.resources.count)
         var components: [any ServiceComponent] = [observer]
         var historian: Historian?
@@ -51,7 +51,7 @@ enum ServiceAssembly {
                                                cyclePeriodSeconds: configuration.kernel.periodSeconds, observer: observer,
                                                historian: historian,
                                                driverStatus: { service.driverStatus().map(DriverStatus.init) },
-                                               submitSchedules: { entries in await apiRing.push(entries.map { .schedule($0) }) },
+                                               submitSchedules: { entries in await verdicts.submit(entries) }, verdicts: verdicts,
                                                log: log))
         }
         if let settings = configuration.isoLink {

@@ -55,7 +55,7 @@ import Testing
         #expect(throws: APIConfigurationError.self) {
             _ = try APIServer(configuration: APIConfiguration(port: 0, tls: files), status: LatestStatus(initial: StatusSample.snapshot),
                               historian: nil, admission: .init(importLimitsKW: [], exportLimitsKW: []),
-                              submitSchedules: { _ in 0 })
+                              submitSchedules: { _ in SubmissionOutcome(queued: 0, verdicts: nil) })
         }
     }
 }

@@ -51,7 +51,7 @@ public final class APIFixture: Sendable {
             admission: ScheduleAdmission(model: try StatusSample.model()),
             submitSchedules: { entries in
                 if submitDelaySeconds > 0 { try? await Task.sleep(for: .seconds(submitDelaySeconds)) }
-                return box.take(entries, capacity: capacity)
+                return SubmissionOutcome(queued: box.take(entries, capacity: capacity), verdicts: nil)
             },
             auditLog: { line, isRefusal in journal.lines.withLock { $0.append((line, isRefusal)) } })
         let port = try await server.start()

@@ -89,7 +89,7 @@ import Glibc
             #expect(try await api.send("POST", "/api/v1/schedules", body: body).status == 401)
             #expect(try await api.send("POST", "/api/v1/schedules", token: Fixture.viewerToken, body: body).status == 403)
             let accepted = try await api.send("POST", "/api/v1/schedules", token: Fixture.operatorToken, body: body)
-            #expect(accepted.status == 202, "\(accepted.text)")
+            #expect(accepted.status == 200, "the kernel's own verdict: \(accepted.text)")
             #expect((accepted.json as? [String: Any])?["accepted"] as? Int == 1, "\(accepted.text)")
             var scheduled: Double?
             let deadline = Date().addingTimeInterval(10)
@@ -117,9 +117,47 @@ import Glibc
             #expect(try SQLiteShell.count(database, "SELECT count(*) FROM schedule WHERE source = 'schedule-files' AND accepted = 1") == 2)
             // The audit trail: the accepted submission, the viewer's refused one, and the SIGTERM stop.
             let actions = try SQLiteShell.query(database, "SELECT actor, role, action, outcome FROM operator_action ORDER BY id")
-            #expect(actions.contains("otto|operator|submit_schedules|accepted 1 of 1"), "\(actions)")
+            #expect(actions.contains("otto|operator|submit_schedules|accepted 1 of 1 (kernel)"), "\(actions)")
             #expect(actions.contains { $0.hasPrefix("vera|viewer|submit_schedules|refused 403") }, "\(actions)")
             #expect(actions.contains { $0.hasPrefix("signal:SIGTERM|operator|stop|stopped after") }, "\(actions)")
+        }
+    }
+
+    /// Issue 14, finding 4: a thousand future intervals where an interface point's override layer holds 512.
+    /// The answer is the kernel's: 512 taken, each of the other 488 named as refused, and the audit trail
+    /// and the historian's schedule table say the same.
+    @Test func theAnswerToASubmissionIsTheKernelsVerdict() async throws {
+        try await TemporaryFolder.with { folder in
+            let port = try freeTCPPort()
+            let config = try Fixture.write(in: folder, port: port)
+            let state = folder.file("state")
+            let service = try BackgroundProcess.dsod(["run", "--config", config], in: folder,
+                                                     environment: ["STATE_DIRECTORY": state])
+            defer { service.send(SIGKILL) }
+            #expect(service.waitForLog("api: listening on http://127.0.0.1:\(port)", timeoutSeconds: 60), "\(service.stderr)")
+            let api = HTTPClient(port: port, timeoutSeconds: 10)
+            let kernel = try #require(try await Self.waitForCycles(api, 5, timeoutSeconds: 60))
+            let entries = (0..<1000).map { index in
+                let start = kernel.timeSeconds + 100 + Double(index) * 60
+                return #"{"interfacePoint":0,"startSeconds":\#(start),"endSeconds":\#(start + 60),"netImportKW":400}"#
+            }
+            let reply = try await api.send("POST", "/api/v1/schedules", token: Fixture.operatorToken,
+                                           body: #"{"entries":["# + entries.joined(separator: ",") + "]}")
+            #expect(reply.status == 409, "\(reply.text.prefix(300))")
+            let answer = try #require(reply.json as? [String: Any])
+            #expect(answer["accepted"] as? Int == 512, "\(reply.text.prefix(300))")
+            let refused = try #require(answer["refused"] as? [[String: Any]])
+            #expect(refused.count == 488)
+            #expect(refused.first?["index"] as? Int == 512)
+            #expect((refused.first?["reason"] as? String)?.contains("table is full") == true, "\(refused.first ?? [:])")
+
+            service.send(SIGTERM)
+            _ = service.waitForExit(timeoutSeconds: 20)
+            let database = "\(state)/historian.sqlite"
+            #expect(try SQLiteShell.count(database, "SELECT count(*) FROM schedule WHERE source = 'api' AND accepted = 1") == 512)
+            #expect(try SQLiteShell.count(database, "SELECT count(*) FROM schedule WHERE source = 'api' AND accepted = 0") == 488)
+            let actions = try SQLiteShell.query(database, "SELECT outcome FROM operator_action WHERE action = 'submit_schedules'")
+            #expect(actions.count == 1 && actions[0].hasPrefix("accepted 512 of 1000 (kernel)"), "\(actions)")
         }
     }
 
@@ -157,7 +195,7 @@ import Glibc
             let api = HTTPClient(port: port, timeoutSeconds: 5)
             _ = try await Self.waitForCycles(api, 20, timeoutSeconds: 60)
             let body = #"{"entries":[{"interfacePoint":1,"startSeconds":5000,"endSeconds":6000,"netImportKW":123.5}]}"#
-            #expect(try await api.send("POST", "/api/v1/schedules", token: Fixture.operatorToken, body: body).status == 202)
+            #expect(try await api.send("POST", "/api/v1/schedules", token: Fixture.operatorToken, body: body).status == 200)
             try await Task.sleep(nanoseconds: 800_000_000)  // > commit_interval_s (0.25 s): committed before the kill
             first.send(SIGKILL)
             _ = first.waitForExit(timeoutSeconds: 5)
