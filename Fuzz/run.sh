@@ -31,7 +31,7 @@ for fuzzer in "${fuzzers[@]}"; do
         tail -40 "$findings/log.txt"
         failed+=("$fuzzer")
     else
-        grep -E "^(Done|stat::number_of_executed_units|stat::peak_rss_mb)" "$findings/log.txt" | tr '\n' ' '
+        grep -E "^(Done|stat::number_of_executed_units|stat::peak_rss_mb)" "$findings/log.txt" | tr '\n' ' ' || true
         echo
     fi
 done

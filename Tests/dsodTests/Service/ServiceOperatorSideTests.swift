@@ -172,11 +172,21 @@ import Glibc
             #expect(service.waitForLog("ready: the kernel runs", timeoutSeconds: 20), "\(service.stderr)")
             service.send(SIGHUP)
             #expect(service.waitForLog("reload: schedules reloaded: 2 intervals", timeoutSeconds: 10), "\(service.stderr)")
+            // The kernel's verdicts: the two intervals taken at start, then replaced by the reload's two — once
+            // a cycle has drained them and the historian committed (it reads while the service runs: WAL).
+            let verdicts = "SELECT count(*) FROM schedule WHERE source = 'schedule-files' AND accepted = 1"
+            let deadline = Date().addingTimeInterval(20)
+            var taken = 0
+            while Date() < deadline {
+                taken = (try? SQLiteShell.count(database, verdicts)) ?? 0
+                if taken >= 4 { break }
+                Thread.sleep(forTimeInterval: 0.2)
+            }
+            #expect(taken == 4, "\(service.stderr)")
             service.send(SIGTERM)
             let exit = try #require(service.waitForExit(timeoutSeconds: 8), "\(service.stderr)")
             #expect(exit.exited && exit.status == 0, "\(service.stderr)")
-            // The kernel's verdicts: the two intervals taken at start, then replaced by the reload's two.
-            #expect(try SQLiteShell.count(database, "SELECT count(*) FROM schedule WHERE source = 'schedule-files' AND accepted = 1") == 4)
+            #expect(try SQLiteShell.count(database, verdicts) == 4)
             let reloads = try SQLiteShell.query(database, "SELECT actor, detail, outcome FROM operator_action WHERE action = 'reload'")
             #expect(reloads.count == 1 && reloads[0].hasPrefix("signal:SIGHUP|\(config)|applied: schedules reloaded: 2 intervals"),
                     "\(reloads)")
