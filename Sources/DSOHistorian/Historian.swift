@@ -38,6 +38,8 @@ public final class Historian: Sendable {
     private let wake = DispatchSemaphore(value: 0)
     private let writerFinished = DispatchSemaphore(value: 0)
     private let threadStarted = Atomic(false)
+    /// The run every row committed from now on belongs to (0 until `beginRun`).
+    let currentRun = Atomic<Int64>(0)
 
     /// Opens (creating if needed) the database at `path`, in WAL mode, and brings its schema up to date.
     /// Call `start()` to run the writer thread.
@@ -166,7 +168,8 @@ public final class Historian: Sendable {
         }
         guard !batch.isEmpty else { return }
         do {
-            try database.write { db in try BatchWriter.insert(batch, into: db) }
+            let runID = currentRun.load(ordering: .relaxed)
+            try database.write { db in try BatchWriter.insert(batch, into: db, runID: runID) }
             state.committedEntries += batch.count
             state.lastCommitWallSeconds = Date().timeIntervalSince1970
         } catch {

@@ -3,8 +3,10 @@ public struct KernelStatus: Sendable, Hashable, Codable {
     /// `starting` before the first cycle, `running`, `stopping`.
     public var state: String
     public var cycleIndex: Int64
-    /// Seconds on the kernel's clock.
+    /// Seconds on the kernel's clock (0 at this run's start).
     public var timeSeconds: Double
+    /// UTC of kernel time 0, seconds since 1970: kernel seconds + this = UTC (nil before the clock started).
+    public var epochUnixSeconds: Double?
     public var cyclePeriodSeconds: Double
     public var cycles: Int
     public var overruns: Int
@@ -33,8 +35,9 @@ public struct KernelStatus: Sendable, Hashable, Codable {
                 regulationEnabled: Bool = true, signal: Double = 0, awardKW: Double = 0, regulationTargetKW: Double = 0,
                 regulationResponseKW: Double = 0, regulationAvailableUpKW: Double = 0,
                 regulationAvailableDownKW: Double = 0, aggregateSOC: Double? = nil, controllableResources: Int = 0,
-                setpointDigest: String = "") {
+                setpointDigest: String = "", epochUnixSeconds: Double? = nil) {
         self.state = state
+        self.epochUnixSeconds = epochUnixSeconds
         self.cycleIndex = cycleIndex
         self.timeSeconds = timeSeconds
         self.cyclePeriodSeconds = cyclePeriodSeconds

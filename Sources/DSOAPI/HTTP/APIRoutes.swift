@@ -112,8 +112,9 @@ struct APIRoutes: Sendable {
             guard let body else {
                 throw RequestError(.contentTooLarge, "body: larger than \(configuration.maximumBodyBytes) bytes")
             }
+            let kernel = status.snapshot().kernel
             let submission = try ScheduleSubmission.parse(
-                body, admission: admission, nowSeconds: status.snapshot().kernel.timeSeconds,
+                body, admission: admission, nowSeconds: kernel.timeSeconds, epochUnixSeconds: kernel.epochUnixSeconds,
                 maximumEntries: configuration.maximumScheduleEntries)
             // An operator's intervals stand over the day-ahead, FMM and RTD schedules and the ISO's targets
             // while they cover now. The kernel's verdict on each is what the audit trail's schedule table keeps

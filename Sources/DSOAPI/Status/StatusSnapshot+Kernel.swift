@@ -12,7 +12,7 @@ extension StatusSnapshot {
         resources snapshot: ResourceSnapshot?, counters: KernelCounters, regulationEnabled: Bool = true,
         scores: RegulationScoreSummary? = nil, currentPJMHour: PJMHourScore? = nil,
         currentCAISOInterval: CAISOIntervalScore? = nil, drivers: [DriverStatus] = [],
-        historian: HistorianStatistics? = nil
+        historian: HistorianStatistics? = nil, epochUnixSeconds: Double? = nil
     ) -> StatusSnapshot {
         let kernel = KernelStatus(
             state: cycle == nil ? "starting" : "running", cycleIndex: cycle?.cycleIndex ?? -1,
@@ -25,7 +25,7 @@ extension StatusSnapshot {
             regulationAvailableUpKW: cycle?.regulationAvailableUpKW ?? 0,
             regulationAvailableDownKW: cycle?.regulationAvailableDownKW ?? 0, aggregateSOC: cycle?.aggregateSOC,
             controllableResources: cycle?.controllableResources ?? 0,
-            setpointDigest: String(cycle?.setpointDigest ?? 0, radix: 16))
+            setpointDigest: String(cycle?.setpointDigest ?? 0, radix: 16), epochUnixSeconds: epochUnixSeconds)
         let points = model.interfacePoints.enumerated().map { index, spec in
             let sample = cycle?.interfacePoints.first { $0.interfacePoint == index }
             let net = sample?.netImportKW.finite, scheduled = sample?.scheduledKW.finite

@@ -99,8 +99,10 @@ public final class CycleLoop: @unchecked Sendable {
         }
     }
 
-    /// Real clock: starts the cycle timer (absolute grid, strict, zero leeway). Kernel time 0 is pinned to
-    /// the first tick. With `cycleLimit`, cycles at or past it do not run and `waitForLimit` returns.
+    /// Real clock: starts the cycle timer (absolute grid, strict, zero leeway). Kernel time 0 is the grid's
+    /// first point, one period from now, and is pinned on the monotonic and UTC clocks before the timer starts,
+    /// so producers (and a restart's restored schedules) can convert UTC as soon as this returns. With
+    /// `cycleLimit`, cycles at or past it do not run and `waitForLimit` returns.
     public func startRealClock(label: String = "org.opendso.kernel", fifoPriority: Int32? = nil,
                                cycleLimit: Int64? = nil) throws -> RealClockStart {
         let period = try CyclePeriod(nanoseconds: periodNanoseconds)
@@ -116,7 +118,13 @@ public final class CycleLoop: @unchecked Sendable {
         var raised: Bool?
         if let fifoPriority { raised = timer.raiseThreadPriority(fifoPriority: fifoPriority) }
         self.timer = timer
-        timer.start()
+        let origin = MonotonicClock.nanoseconds() &+ periodNanoseconds
+        if !epoch.isPinned {
+            let unixNow = KernelEpoch.unixSecondsNow(), monotonicNow = MonotonicClock.nanoseconds()
+            epoch.pin(kernelNanoseconds: 0, monotonicNanoseconds: origin,
+                      unixSeconds: unixNow + Double(origin &- monotonicNow) / 1e9)
+        }
+        timer.start(originNanoseconds: UInt64(origin))
         return RealClockStart(priorityRaised: raised)
     }
 

@@ -3,7 +3,8 @@ public import DSORuntime
 
 /// Feeds schedule entries into one producer's ring, a ring-full at a time, so a long schedule file never
 /// loses entries: what the ring refuses waits here, in order, for the next `pump`. Each entry keeps its
-/// source for the audit trail.
+/// source for the audit trail: the feed stamps a ticket on every entry it pushes and `takeSource(ofTicket:)`
+/// names the source when the kernel's verdict on that entry comes back.
 ///
 /// The feed is used on one thread only — its ring's one producer (the cycle thread for a scenario, the
 /// service's control queue for the configuration's files).
@@ -12,9 +13,18 @@ public struct ScheduleFeed {
     private var pending: [ScheduleEntry] = []
     private var sources: [String] = []
     private var next = 0
+    private var nextTicket: UInt32 = 1
+    /// Sources of the entries in the ring whose verdict has not come back, by ticket.
+    private var inFlight: [UInt32: String] = [:]
 
-    public init(ring: SPSCRing<InboundMessage>) {
+    private let tracksSources: Bool
+
+    /// `tracksSources`: remember each pushed entry's source until `takeSource(ofTicket:)` (the service, which
+    /// records verdicts with their source; a scenario's feed on the cycle thread does not, so it never allocates
+    /// there).
+    public init(ring: SPSCRing<InboundMessage>, tracksSources: Bool = false) {
         self.ring = ring
+        self.tracksSources = tracksSources
     }
 
     /// Queues `entries` after whatever is still pending (the kernel replaces intervals with equal starts).
@@ -38,7 +48,14 @@ public struct ScheduleFeed {
     public mutating func pump() -> [(source: String, entries: [ScheduleEntry])] {
         guard !isIdle else { return [] }
         let start = next
-        while next < pending.count, ring.push(.schedule(pending[next])) { next += 1 }
+        while next < pending.count {
+            var entry = pending[next]
+            entry.ticket = nextTicket
+            guard ring.push(.schedule(entry)) else { break }
+            if tracksSources { inFlight[nextTicket] = sources[next] }
+            nextTicket = nextTicket == .max ? 1 : nextTicket + 1
+            next += 1
+        }
         var batches: [(source: String, entries: [ScheduleEntry])] = []
         for index in start..<next {
             if batches.last?.source == sources[index] {
@@ -48,5 +65,11 @@ public struct ScheduleFeed {
             }
         }
         return batches
+    }
+
+    /// The source of the entry with `ticket`, once (the kernel's verdict on it has come back); nil for a
+    /// ticket this feed did not push.
+    public mutating func takeSource(ofTicket ticket: UInt32) -> String? {
+        inFlight.removeValue(forKey: ticket)
     }
 }

@@ -1,3 +1,4 @@
+import DSOModel
 import GRDB
 
 /// Reads for the API and for tests: newest first, bounded by `limit`. Only committed rows are visible;
@@ -16,16 +17,19 @@ extension Historian {
 
     public func schedules(limit: Int = 100) throws(HistorianError) -> [ScheduleReceipt] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM schedule ORDER BY id DESC LIMIT ?", arguments: [limit]).map { row in
-                var receipt = ScheduleReceipt(
-                    wallTimeSeconds: row["wall_time_s"], source: row["source"],
-                    entry: .init(interfacePoint: row["interface_point"], startSeconds: row["start_s"],
-                                 endSeconds: row["end_s"], netImportKW: row["net_import_kw"]),
-                    accepted: row["accepted"])
-                receipt.id = row["id"]
-                return receipt
-            }
+            try Row.fetchAll(db, sql: "SELECT * FROM schedule ORDER BY id DESC LIMIT ?", arguments: [limit])
+                .map(Self.scheduleReceipt)
         }
+    }
+
+    static func scheduleReceipt(_ row: Row) -> ScheduleReceipt {
+        let layerName: String = row["layer"]
+        return ScheduleReceipt(
+            id: row["id"], wallTimeSeconds: row["wall_time_s"], source: row["source"],
+            entry: .init(interfacePoint: row["interface_point"], startSeconds: row["start_s"], endSeconds: row["end_s"],
+                         netImportKW: row["net_import_kw"], layer: ScheduleLayer(name: layerName) ?? .dayAhead),
+            accepted: row["accepted"], startUnixSeconds: row["start_unix_s"], endUnixSeconds: row["end_unix_s"],
+            runID: row["run_id"])
     }
 
     public func operatorActions(limit: Int = 100) throws(HistorianError) -> [OperatorAction] {
@@ -102,7 +106,7 @@ extension Historian {
         try read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") ?? "" }
     }
 
-    private func read<T>(_ body: (Database) throws -> T) throws(HistorianError) -> T {
+    func read<T>(_ body: (Database) throws -> T) throws(HistorianError) -> T {
         do { return try database.read(body) } catch { throw .readFailed(path: path, reason: "\(error)") }
     }
 }

@@ -48,6 +48,22 @@ enum HistorianSchema {
         migrator.registerMigration("v2: where each operator action came from") { db in
             try db.execute(sql: "ALTER TABLE operator_action ADD COLUMN remote_address TEXT NOT NULL DEFAULT ''")
         }
+        migrator.registerMigration("v3: runs, and schedules on the wall clock with their layer") { db in
+            // Kernel time restarts at 0 with every run: rows of different runs are told apart by `run_id`, and a
+            // schedule interval is kept in UTC (`start_unix_s`, `end_unix_s`) so a restart can restore it.
+            try db.execute(sql: """
+                CREATE TABLE run (
+                    id INTEGER PRIMARY KEY, started_wall_time_s REAL NOT NULL, kernel_epoch_unix_s REAL,
+                    schedule_anchor_unix_s REAL, schedule_digest TEXT, stopped_wall_time_s REAL, stop_reason TEXT);
+                ALTER TABLE schedule ADD COLUMN layer TEXT NOT NULL DEFAULT 'day_ahead';
+                ALTER TABLE schedule ADD COLUMN start_unix_s REAL;
+                ALTER TABLE schedule ADD COLUMN end_unix_s REAL;
+                CREATE INDEX schedule_end_unix ON schedule(end_unix_s);
+                """)
+            for table in telemetryTables + auditTables {
+                try db.execute(sql: "ALTER TABLE \(table) ADD COLUMN run_id INTEGER NOT NULL DEFAULT 0")
+            }
+        }
         return migrator
     }
 }

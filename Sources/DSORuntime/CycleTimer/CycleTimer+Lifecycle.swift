@@ -2,14 +2,15 @@ import CPlatform
 import Dispatch
 
 extension CycleTimer {
-    /// Starts cycles on a fresh grid whose first point t0 is one period from now; statistics are
-    /// reset. Does nothing if already running.
-    public func start() {
+    /// Starts cycles on a fresh grid whose first point t0 is `originNanoseconds` (monotonic; default one
+    /// period from now), so a caller can pin other clocks to t0 before any cycle runs; statistics are reset.
+    /// Does nothing if already running.
+    public func start(originNanoseconds: UInt64? = nil) {
         run.withLock { active in
             guard active == nil else { return }
             recorder.reset()
             let period = UInt64(period.nanoseconds)
-            let origin = dso_monotonic_ns() &+ period
+            let origin = originNanoseconds ?? dso_monotonic_ns() &+ period
             let grid = CycleGrid(originNanoseconds: origin, periodNanoseconds: period)
             let cancelled = DispatchSemaphore(value: 0)
             let source = DispatchSource.makeTimerSource(flags: .strict, queue: queue)

@@ -19,6 +19,13 @@ extension ServiceConfigurationLoader {
         if let written = section.optionalString("state_directory") {
             settings.stateDirectory = resolve(written)
         }
+        if let written = section.optionalString("schedule_anchor_utc") {
+            settings.scheduleAnchorUnixSeconds = UTCTimestamp.unixSeconds(written)
+            if settings.scheduleAnchorUnixSeconds == nil {
+                section.report("schedule_anchor_utc", found: "\"\(written)\"",
+                               expected: "an RFC 3339 time with its offset, e.g. \"2026-12-08T08:00:00Z\"")
+            }
+        }
         section.finish()
         return settings
     }

@@ -16,6 +16,9 @@ extension ServiceConfiguration {
         public var logAllEvents: Bool
         /// Where state lives (historian database, captures); default `$STATE_DIRECTORY` or the config's folder.
         public var stateDirectory: String
+        /// The UTC instant the configured schedule files' `start_s` count from (`schedule_anchor_utc`); nil: the
+        /// first start of these schedules, kept across restarts in the historian (docs/configuration.md).
+        public var scheduleAnchorUnixSeconds: Double?
 
         public init(name: String = "dsod", stopTimeoutSeconds: Double = 10, statusIntervalSeconds: Double = 10,
                     controlPriority: Int = 0, logAllEvents: Bool = true, stateDirectory: String = ".") {

@@ -22,8 +22,9 @@ public protocol ServiceComponent: AnyObject, Sendable {
     /// Every kernel event, in order.
     func event(_ event: KernelEvent)
     /// The kernel's verdict on each schedule entry it drained, whoever sent it (configuration files, API,
-    /// ISO link, market), in drain order: what the audit trail records and what answers the producers.
-    func scheduleOutcome(_ outcome: ScheduleOutcome)
+    /// ISO link, market, a restart's restored intervals), in drain order, with its source and its interval in
+    /// UTC: what the audit trail records and what answers the producers.
+    func scheduleOutcome(_ verdict: ScheduleVerdict)
     /// Something an operator did to the service outside the API (SIGHUP reload, SIGTERM stop) and its outcome.
     func operatorAction(_ action: ServiceOperatorAction)
     /// SIGHUP: take what can change without a restart; one log line per change applied.
@@ -36,7 +37,7 @@ extension ServiceComponent {
     public func afterCycle(kernel: ControlKernel, tick: CycleTick, stepNanoseconds: UInt64) {}
     public func record(_ record: CycleRecord) {}
     public func event(_ event: KernelEvent) {}
-    public func scheduleOutcome(_ outcome: ScheduleOutcome) {}
+    public func scheduleOutcome(_ verdict: ScheduleVerdict) {}
     public func operatorAction(_ action: ServiceOperatorAction) {}
     public func reload(_ configuration: ServiceConfiguration) -> [String] { [] }
 }

@@ -56,7 +56,8 @@ extension SubstationService {
             for component in components { component.record(record) }
         }
         _ = kernel.scheduleOutcomes.drain { outcome in
-            for component in components { component.scheduleOutcome(outcome) }
+            let verdict = verdict(on: outcome)
+            for component in components { component.scheduleOutcome(verdict) }
         }
         let model = configuration.model
         let logEvents = configuration.service.logAllEvents

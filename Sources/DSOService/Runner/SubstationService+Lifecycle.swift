@@ -25,8 +25,6 @@ extension SubstationService {
             case .reload: reload()
             }
         }
-        schedules.enqueue(configuration.schedules, source: "config:\(configuration.path)")
-        pumpSchedules()
         for component in components {
             loop.afterEachCycle { [kernel, component] tick, stepNanoseconds in
                 component.afterCycle(kernel: kernel, tick: tick, stepNanoseconds: stepNanoseconds)
@@ -35,6 +33,8 @@ extension SubstationService {
         let priority = configuration.service.controlPriority
         startedNanoseconds = dso_monotonic_ns()
         let start = try loop.startRealClock(fifoPriority: priority > 0 ? Int32(priority) : nil)
+        // Kernel time 0 is pinned in UTC now, before the first cycle: schedules can be placed on the wall clock.
+        loadSchedules()
         if let raised = start.priorityRaised {
             if raised {
                 log.info("control thread runs at SCHED_FIFO priority \(priority)")

@@ -24,7 +24,7 @@ extension SubstationService {
         }
         var applied: [String] = []
         if fresh.model.interfacePoints.map(\.id) == configuration.model.interfacePoints.map(\.id) {
-            schedules.enqueue(fresh.schedules, source: "reload:\(configuration.path)")
+            schedules.enqueue(anchored(fresh.schedules, noting: true), source: "reload:\(configuration.path)")
             let pushed = pumpSchedules()
             applied.append("schedules reloaded: \(fresh.schedules.count) intervals (\(pushed) queued to the kernel now)")
         }

@@ -35,6 +35,8 @@ public final class SubstationService: @unchecked Sendable {
     var signals: ServiceSignals?
     /// The configuration's schedules (start, SIGHUP) into the schedule-files ring; control queue only.
     var schedules: ScheduleFeed
+    /// What the configured schedules count from in UTC (set at start, once the clock is pinned); control queue.
+    var scheduleAnchor: ScheduleAnchor?
     var health: CycleHealthMonitor
     var latest = CycleSnapshot()
     var eventCount = 0
@@ -79,7 +81,7 @@ public final class SubstationService: @unchecked Sendable {
         loop = CycleLoop(kernel: kernel, devices: deviceSide, epoch: epoch)
         if let player { loop.add(player) }
         signalPlayer = player
-        schedules = ScheduleFeed(ring: kernel.inbound.ring(.scheduleFiles))
+        schedules = ScheduleFeed(ring: kernel.inbound.ring(.scheduleFiles), tracksSources: true)
         self.components = components
         self.log = log
         self.notifier = notifier

@@ -6,6 +6,7 @@ import DSOModel
 import DSOScoring
 import DSOService
 import DSOStatusSchema
+import DSORuntime
 
 /// The operator HTTP API in `dsod run`: publishes a status snapshot (kernel, resources, driver instances) a few
 /// times a second from the control queue, serves it, the historian and `/metrics`, and submits operators'
@@ -25,6 +26,8 @@ final class APIComponent: ServiceComponent, @unchecked Sendable {
     private let log: ServiceLog
     /// Where the kernel's verdicts on the API's schedule entries go to find the requests waiting for them.
     private let verdicts: ScheduleVerdicts
+    /// The run's kernel epoch: the status carries it so clients (and the API's UTC schedule times) can convert.
+    private let epoch: KernelEpoch
     private var scoreboard = RegulationScoreboard()
     private var nextPublishNanoseconds: UInt64 = 0
     private(set) var boundPort = 0
@@ -34,8 +37,10 @@ final class APIComponent: ServiceComponent, @unchecked Sendable {
 
     init(settings: ServiceConfiguration.APISettings, model: SubstationModel, cyclePeriodSeconds: Double,
          observer: CycleObserver, historian: Historian?, driverStatus: @escaping @Sendable () -> [DriverStatus],
-         submitSchedules: @escaping ScheduleSubmitter, verdicts: ScheduleVerdicts, log: ServiceLog) throws {
+         submitSchedules: @escaping ScheduleSubmitter, verdicts: ScheduleVerdicts, epoch: KernelEpoch,
+         log: ServiceLog) throws {
         self.verdicts = verdicts
+        self.epoch = epoch
         let configuration = APIConfiguration(settings)
         self.observer = observer
         self.historian = historian
@@ -63,8 +68,8 @@ final class APIComponent: ServiceComponent, @unchecked Sendable {
         log.notice("api: listening on \(base) (status \(base)/api/v1/status, metrics \(base)/metrics)")
     }
 
-    func scheduleOutcome(_ outcome: ScheduleOutcome) {
-        verdicts.take(outcome)
+    func scheduleOutcome(_ verdict: ScheduleVerdict) {
+        verdicts.take(verdict.outcome)
     }
 
     func record(_ record: CycleRecord) {
@@ -77,7 +82,8 @@ final class APIComponent: ServiceComponent, @unchecked Sendable {
             model: model, cyclePeriodSeconds: cyclePeriodSeconds, wallTimeSeconds: WallClock.nowUnixSeconds(),
             cycle: CycleSummary(record, wallTimeSeconds: WallClock.nowUnixSeconds()), resources: observer.resources.latest(),
             counters: observer.counters.load(), scores: scoreboard.summary(), currentPJMHour: scoreboard.currentPJM,
-            currentCAISOInterval: scoreboard.currentCAISO, drivers: driverStatus(), historian: historian?.statistics))
+            currentCAISOInterval: scoreboard.currentCAISO, drivers: driverStatus(), historian: historian?.statistics,
+            epochUnixSeconds: epoch.isPinned ? epoch.unixSeconds(atKernelSeconds: 0) : nil))
     }
 
     /// SIGHUP: re-read the TLS certificate and key (a renewed certificate needs no restart).

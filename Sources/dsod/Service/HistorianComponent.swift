@@ -17,6 +17,8 @@ final class HistorianComponent: ServiceComponent, @unchecked Sendable {
     private let observer: CycleObserver
     private let log: ServiceLog
     private var nextTelemetrySeconds = -Double.infinity
+    /// Why the service stops (from its stop action), for the run's row; control queue only.
+    private var stopReason = "stopped"
 
     /// Opens (creating) the database; a relative `database` resolves against the state directory.
     init(settings: ServiceConfiguration.HistorianSettings, stateDirectory: String, cyclePeriodSeconds: Double,
@@ -35,7 +37,14 @@ final class HistorianComponent: ServiceComponent, @unchecked Sendable {
         self.log = log
     }
 
-    func start(kernel: ControlKernel) {
+    /// Begins this run (its id goes on every row) before anything is recorded.
+    func start(kernel: ControlKernel) throws {
+        do {
+            let run = try historian.beginRun()
+            log.info("historian: run \(run)")
+        } catch {
+            throw ServiceStartError("\(error)")
+        }
         historian.start()
         log.notice("historian: \(historian.path) (a cycle summary every \(historian.configuration.cycleSummaryEveryCycles) cycles, telemetry every \(historian.configuration.telemetryIntervalSeconds) s, kept \(historian.configuration.retentionDays) days, audit rows \(historian.configuration.auditRetentionDays) days)")
     }
@@ -52,14 +61,17 @@ final class HistorianComponent: ServiceComponent, @unchecked Sendable {
         feed.take(event)
     }
 
-    /// The kernel's verdict, not the request: an entry is `accepted` only if the kernel took it.
-    func scheduleOutcome(_ outcome: ScheduleOutcome) {
-        historian.record(.schedule(ScheduleReceipt(wallTimeSeconds: WallClock.nowUnixSeconds(),
-                                                   source: outcome.producer.auditSource, entry: outcome.entry,
-                                                   accepted: outcome.verdict.isAccepted)))
+    /// The kernel's verdict, not the request: an entry is `accepted` only if the kernel took it. Kept in UTC
+    /// with its layer and source, so a restart restores the intervals in force.
+    func scheduleOutcome(_ verdict: ScheduleVerdict) {
+        historian.record(.schedule(ScheduleReceipt(
+            wallTimeSeconds: WallClock.nowUnixSeconds(), source: verdict.source, entry: verdict.outcome.entry,
+            accepted: verdict.outcome.verdict.isAccepted, startUnixSeconds: verdict.startUnixSeconds,
+            endUnixSeconds: verdict.endUnixSeconds)))
     }
 
     func operatorAction(_ action: ServiceOperatorAction) {
+        if action.action == "stop" { stopReason = action.detail }
         historian.record(.operatorAction(OperatorAction(
             wallTimeSeconds: WallClock.nowUnixSeconds(), actor: action.actor, role: "operator", action: action.action,
             detail: action.detail, outcome: action.outcome)))
@@ -67,11 +79,55 @@ final class HistorianComponent: ServiceComponent, @unchecked Sendable {
 
     func stop() {
         do {
+            try historian.endRun(reason: stopReason)
             try historian.stop()
             let statistics = historian.statistics
             log.info("historian: flushed; \(statistics.committedEntries) entries committed, \(statistics.refusedEntries) refused, \(statistics.failedCommits) failed commits")
         } catch {
             log.error("\(error)")
+        }
+    }
+}
+
+/// The historian is the service's memory between runs: the schedule anchor and the intervals in force.
+extension HistorianComponent: ScheduleMemory {
+    /// Configuration intervals are derived again from the files; these are the sources they were recorded under.
+    static let configurationSourcePrefixes = ["config:", "reload:"]
+
+    func previousScheduleAnchor() -> ScheduleAnchor? {
+        do {
+            let current = historian.runID
+            guard let anchor = try historian.runs(limit: 10).first(where: { $0.id != current && $0.scheduleAnchor != nil })?
+                .scheduleAnchor else { return nil }
+            return ScheduleAnchor(unixSeconds: anchor.unixSeconds, digest: anchor.digest)
+        } catch {
+            log.error("historian: cannot read the previous run's schedule anchor: \(error)")
+            return nil
+        }
+    }
+
+    func noteScheduleAnchor(_ anchor: ScheduleAnchor, kernelEpochUnixSeconds: Double) {
+        do {
+            try historian.noteScheduleAnchor(.init(unixSeconds: anchor.unixSeconds, digest: anchor.digest),
+                                             kernelEpochUnixSeconds: kernelEpochUnixSeconds)
+        } catch {
+            log.error("historian: cannot record the schedule anchor: \(error)")
+        }
+    }
+
+    func intervalsInForce(atUnixSeconds unixSeconds: Double) -> [RememberedInterval] {
+        do {
+            return try historian.schedulesInForce(atUnixSeconds: unixSeconds,
+                                                  excludingSourcePrefixes: Self.configurationSourcePrefixes)
+                .compactMap { receipt in
+                    guard let start = receipt.startUnixSeconds, let end = receipt.endUnixSeconds else { return nil }
+                    return RememberedInterval(source: receipt.source, interfacePoint: receipt.interfacePoint,
+                                              layer: receipt.layer, startUnixSeconds: start, endUnixSeconds: end,
+                                              netImportKW: receipt.netImportKW)
+                }
+        } catch {
+            log.error("historian: cannot read the schedules in force; starting without them: \(error)")
+            return []
         }
     }
 }

@@ -46,9 +46,9 @@ final class ISOLinkComponent: ServiceComponent, @unchecked Sendable {
 
     /// A dispatch operating target the link answered OK but the kernel refused raises the ISO's alarm
     /// (input register 17, bit 4) until a later target is taken.
-    func scheduleOutcome(_ outcome: ScheduleOutcome) {
-        guard outcome.producer == .isoLink else { return }
-        telemetry.setDispatchTargetRefused(!outcome.verdict.isAccepted)
+    func scheduleOutcome(_ verdict: ScheduleVerdict) {
+        guard verdict.outcome.producer == .isoLink else { return }
+        telemetry.setDispatchTargetRefused(!verdict.outcome.verdict.isAccepted)
     }
 
     func event(_ event: KernelEvent) {

@@ -51,7 +51,13 @@ enum ServiceAssembly {
                                                cyclePeriodSeconds: configuration.kernel.periodSeconds, observer: observer,
                                                historian: historian,
                                                driverStatus: { service.driverStatus().map(DriverStatus.init) },
-                                               submitSchedules: { entries in await verdicts.submit(entries) }, verdicts: verdicts,
+                                               submitSchedules: { [historian] entries in
+                                                   let outcome = await verdicts.submit(entries)
+                                                   // The kernel's verdicts are queued in the historian before they
+                                                   // reach the request: commit them before the answer goes out.
+                                                   if outcome.verdicts != nil { await historian?.committed() }
+                                                   return outcome
+                                               }, verdicts: verdicts, epoch: service.loop.epoch,
                                                log: log))
         }
         if let settings = configuration.isoLink {

@@ -76,6 +76,30 @@ import Testing
         }
     }
 
+    /// Issue 14, finding 7: the schedule files can be anchored to a UTC instant, written with its offset.
+    @Test func scheduleAnchorIsAnRFC3339TimeWithItsOffset() throws {
+        let scenario = Repository.path("examples/small-dso.toml")
+        let anchored = try ServiceConfiguration.parse(toml: """
+            [service]
+            schedule_anchor_utc = "2026-12-08T00:00:00-08:00"
+            [simulation]
+            scenario = "\(scenario)"
+            """, path: "/tmp/service.toml")
+        #expect(anchored.service.scheduleAnchorUnixSeconds == 1_796_716_800, "2026-12-08T08:00:00Z")
+        let unanchored = try ServiceConfiguration.parse(toml: "[simulation]\nscenario = \"\(scenario)\"", path: "/tmp/service.toml")
+        #expect(unanchored.service.scheduleAnchorUnixSeconds == nil)
+        #expect {
+            _ = try ServiceConfiguration.parse(toml: """
+                [service]
+                schedule_anchor_utc = "2026-12-08 00:00"
+                [simulation]
+                scenario = "\(scenario)"
+                """, path: "/tmp/service.toml")
+        } throws: { error in
+            "\(error)".contains("/tmp/service.toml: service.schedule_anchor_utc: found \"2026-12-08 00:00\", expected an RFC 3339 time with its offset")
+        }
+    }
+
     @Test func isoLinkConnectionLimitsAreReadAndChecked() throws {
         let scenario = Repository.path("examples/small-dso.toml")
         let good = try ServiceConfiguration.parse(toml: """

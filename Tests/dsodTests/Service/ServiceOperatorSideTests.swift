@@ -1,6 +1,7 @@
 import DSOStatusSchema
 import Foundation
 import OpenDSOTestSupport
+import Synchronization
 import Testing
 #if canImport(Glibc)
 import Glibc
@@ -114,7 +115,7 @@ import Glibc
             // The kernel's verdicts on the schedule the operator sent and the two loaded at start, by producer.
             #expect(try SQLiteShell.query(database, "SELECT source, interface_point, net_import_kw, accepted FROM schedule WHERE source = 'api'")
                     == ["api|0|450.0|1"])
-            #expect(try SQLiteShell.count(database, "SELECT count(*) FROM schedule WHERE source = 'schedule-files' AND accepted = 1") == 2)
+            #expect(try SQLiteShell.count(database, "SELECT count(*) FROM schedule WHERE source = 'config:\(config)' AND accepted = 1") == 2)
             // The audit trail: the accepted submission, the viewer's refused one, and the SIGTERM stop.
             let actions = try SQLiteShell.query(database, "SELECT actor, role, action, outcome FROM operator_action ORDER BY id")
             #expect(actions.contains("otto|operator|submit_schedules|accepted 1 of 1 (kernel)"), "\(actions)")
@@ -174,7 +175,7 @@ import Glibc
             #expect(service.waitForLog("reload: schedules reloaded: 2 intervals", timeoutSeconds: 10), "\(service.stderr)")
             // The kernel's verdicts: the two intervals taken at start, then replaced by the reload's two — once
             // a cycle has drained them and the historian committed (it reads while the service runs: WAL).
-            let verdicts = "SELECT count(*) FROM schedule WHERE source = 'schedule-files' AND accepted = 1"
+            let verdicts = "SELECT count(*) FROM schedule WHERE source IN ('config:\(config)', 'reload:\(config)') AND accepted = 1"
             let deadline = Date().addingTimeInterval(20)
             var taken = 0
             while Date() < deadline {
@@ -193,7 +194,11 @@ import Glibc
         }
     }
 
-    @Test func killNineLeavesASoundDatabaseThatARestartContinues() async throws {
+    /// Issue 14, finding 7: `kill -9` while operators write (as `Restart=on-failure` would then restart it).
+    /// Every write answered 200 is in the historian; the restart restores the intervals in force (an
+    /// override covering now is in force again), keeps the configured day-ahead schedule on the same UTC
+    /// instants instead of shifting it, and tells the runs apart by their run id.
+    @Test func killNineUnderLoadRestoresTheSchedulesInForceAndLosesNoAcknowledgedWrite() async throws {
         try await TemporaryFolder.with { folder in
             let port = try freeTCPPort()
             let config = try Fixture.write(in: folder, port: port)
@@ -203,32 +208,106 @@ import Glibc
                                            environment: ["STATE_DIRECTORY": state])
             #expect(first.waitForLog("api: listening", timeoutSeconds: 20), "\(first.stderr)")
             let api = HTTPClient(port: port, timeoutSeconds: 5)
-            _ = try await Self.waitForCycles(api, 20, timeoutSeconds: 60)
-            let body = #"{"entries":[{"interfacePoint":1,"startSeconds":5000,"endSeconds":6000,"netImportKW":123.5}]}"#
-            #expect(try await api.send("POST", "/api/v1/schedules", token: Fixture.operatorToken, body: body).status == 200)
-            try await Task.sleep(nanoseconds: 800_000_000)  // > commit_interval_s (0.25 s): committed before the kill
+            let kernel = try #require(try await Self.waitForCycles(api, 20, timeoutSeconds: 60))
+            let epoch = try #require(kernel.epochUnixSeconds, "the status names kernel time 0 in UTC: \(kernel)")
+            #expect(abs(epoch - Date().timeIntervalSince1970) < 3600, "\(epoch)")
+
+            // An override covering now on SUB-A, written on the wall clock (RFC 3339), for ten minutes.
+            let nowUnix = Date().timeIntervalSince1970
+            let overrideStart = Self.rfc3339(nowUnix - 1), overrideEnd = Self.rfc3339(nowUnix + 600)
+            let override = try await api.send("POST", "/api/v1/schedules", token: Fixture.operatorToken, body: """
+                {"entries":[{"interfacePoint":0,"start":"\(overrideStart)","end":"\(overrideEnd)","netImportKW":450}]}
+                """)
+            #expect(override.status == 200, "\(override.text)")
+
+            // Load: four writers send future intervals on SUB-B (distinct values) as fast as they are answered;
+            // the service is killed while they write. An answer of 200 is an acknowledged write.
+            let acknowledged = AcknowledgedWrites()
+            let writers = (0..<4).map { writer in
+                Task {
+                    for round in 0..<200 {
+                        let value = 1000 + writer * 1000 + round
+                        let start = nowUnix + 300 + Double(value)
+                        let body = """
+                            {"entries":[{"interfacePoint":1,"start":"\(Self.rfc3339(start))","end":"\(Self.rfc3339(start + 0.5))","netImportKW":\(value)}]}
+                            """
+                        guard let reply = try? await api.send("POST", "/api/v1/schedules", token: Fixture.operatorToken,
+                                                              body: body) else { return }
+                        if reply.status == 200 { acknowledged.values.withLock { $0.append(value) } }
+                    }
+                }
+            }
+            let deadline = Date().addingTimeInterval(30)
+            while acknowledged.values.withLock({ $0.count }) < 40, Date() < deadline {
+                try await Task.sleep(nanoseconds: 20_000_000)
+            }
             first.send(SIGKILL)
             _ = first.waitForExit(timeoutSeconds: 5)
+            for writer in writers { await writer.value }
+            let acked = acknowledged.values.withLock { $0 }
+            #expect(acked.count >= 40, "writes acknowledged before the kill: \(acked.count)")
 
             #expect(try SQLiteShell.query(database, "PRAGMA integrity_check") == ["ok"])
-            let before = try SQLiteShell.count(database, "SELECT count(*) FROM cycle_summary")
-            #expect(before >= 15, "cycles committed before the kill: \(before)")
-            #expect(try SQLiteShell.count(database, "SELECT count(*) FROM schedule WHERE net_import_kw = 123.5") == 1)
+            let stored = Set(try SQLiteShell.query(database, """
+                SELECT CAST(net_import_kw AS INTEGER) FROM schedule WHERE source = 'api' AND accepted = 1 AND interface_point = 1
+                """).compactMap { Int($0) })
+            let lost = Set(acked).subtracting(stored)
+            #expect(lost.isEmpty, "acknowledged writes missing from the historian after kill -9: \(lost.sorted())")
+            // The UTC times went in as written.
+            let storedStart = try SQLiteShell.query(database, "SELECT start_unix_s FROM schedule WHERE net_import_kw = 450")
+            #expect(storedStart.count == 1 && abs((Double(storedStart.first ?? "") ?? 0) - (nowUnix - 1)) < 0.002, "\(storedStart)")
+            let intervalsBefore = try SQLiteShell.count(database, "SELECT count(*) FROM schedule WHERE accepted = 1 AND source = 'api'")
 
-            // Restart on the same state directory: the file opens, keeps what it had and grows.
+            // Restart on the same state directory.
             let second = try BackgroundProcess.dsod(["run", "--config", config], in: folder,
                                             environment: ["STATE_DIRECTORY": state])
             #expect(second.waitForLog("api: listening", timeoutSeconds: 20), "\(second.stderr)")
+            #expect(second.waitForLog("schedules: restored \(intervalsBefore) intervals in force", timeoutSeconds: 5),
+                    "every interval the first run accepted is still ahead or in force: \(second.stderr)")
+            #expect(second.stderr.contains("the previous run's schedules are still in force"), "\(second.stderr)")
             _ = try await Self.waitForCycles(api, 10, timeoutSeconds: 60)
+            // The override is in force again, over the day-ahead 300 kW; SUB-B keeps its day-ahead 200 kW.
+            var scheduled: [Double?] = []
+            let settle = Date().addingTimeInterval(10)
+            while Date() < settle, scheduled != [450, 200] {
+                let reply = try await api.get("/api/v1/interface-points", token: Fixture.viewerToken)
+                scheduled = (try? reply.json([InterfacePointStatus].self).map(\.scheduledKW)) ?? []
+                try await Task.sleep(nanoseconds: 100_000_000)
+            }
+            #expect(scheduled == [450, 200], "after the restart: \(scheduled)")
             second.send(SIGTERM)
             let exit = try #require(second.waitForExit(timeoutSeconds: 8), "\(second.stderr)")
             #expect(exit.exited && exit.status == 0, "\(second.stderr)")
+
             #expect(try SQLiteShell.query(database, "PRAGMA integrity_check") == ["ok"])
-            #expect(try SQLiteShell.count(database, "SELECT count(*) FROM cycle_summary") >= before + 10)
-            #expect(try SQLiteShell.count(database, "SELECT count(*) FROM schedule WHERE net_import_kw = 123.5") == 1)
-            #expect(try SQLiteShell.count(database, "SELECT count(*) FROM operator_action WHERE actor = 'otto'") == 1)
-            // The restarted kernel counts from cycle 0 again; both runs' summaries are there.
+            // Two runs: the first died without a stop, the second stopped on SIGTERM; the same schedule anchor.
+            let runs = try SQLiteShell.query(database, "SELECT id, stopped_wall_time_s IS NULL, stop_reason, schedule_anchor_unix_s FROM run ORDER BY id")
+            #expect(runs.count == 2, "\(runs)")
+            let anchors = Set(runs.map { $0.split(separator: "|", omittingEmptySubsequences: false).last.map(String.init) ?? "" })
+            #expect(anchors.count == 1, "the restart kept the first run's anchor: \(runs)")
+            #expect(runs.first?.hasPrefix("1|1||") == true && runs.last?.hasPrefix("2|0|SIGTERM|") == true, "\(runs)")
+            // The configured day-ahead intervals sit on the same UTC instants in both runs, not shifted.
+            #expect(try SQLiteShell.count(database, "SELECT count(DISTINCT run_id) FROM schedule WHERE source LIKE 'config:%'") == 2)
+            let spreads = try SQLiteShell.query(database, """
+                SELECT interface_point, count(*), (max(start_unix_s) - min(start_unix_s)) < 0.001 FROM schedule
+                WHERE source LIKE 'config:%' GROUP BY interface_point ORDER BY interface_point
+                """)
+            #expect(spreads == ["0|2|1", "1|2|1"], "each configured interval on one UTC start in both runs: \(spreads)")
+            // Every row says which run wrote it; the restarted kernel counted from cycle 0 again.
             #expect(try SQLiteShell.count(database, "SELECT count(*) FROM cycle_summary WHERE cycle_index = 0") == 2)
+            #expect(try SQLiteShell.count(database, "SELECT count(DISTINCT run_id) FROM cycle_summary WHERE cycle_index = 0") == 2)
+            #expect(try SQLiteShell.count(database, "SELECT count(*) FROM cycle_summary WHERE run_id NOT IN (1, 2)") == 0)
         }
     }
+
+    static func rfc3339(_ unixSeconds: Double) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return formatter.string(from: Date(timeIntervalSince1970: unixSeconds))
+    }
+}
+
+/// The values of the schedule writes the service answered 200 to, from several writer tasks.
+private final class AcknowledgedWrites: Sendable {
+    let values = Mutex<[Int]>([])
 }
