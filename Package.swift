@@ -141,6 +141,11 @@ let package = Package(
         // <linux/can.h> frames and CAN_RAW sockets, which Glibc does not import.
         .target(name: "CSocketCAN"),
         // libsocketcan (Debian libsocketcan-dev): CAN link state, bit rate and restart over netlink.
+        // The forecast layer (load, PV, DR availability) for the scheduler: baselines, ridge regression on
+        // LAPACKE/OpenBLAS, gradient-boosted trees on XGBoost's C API, solar geometry, backtests.
+        .systemLibrary(name: "CLAPACKE", providers: [.apt(["liblapacke-dev", "libopenblas-dev"])]),
+        .systemLibrary(name: "CXGBoost", providers: [.apt(["libxgboost-dev"])]),
+        .target(name: "DSOForecast", dependencies: ["CLAPACKE", "CXGBoost", "DSOModel"], swiftSettings: strict),
         .systemLibrary(name: "CLibSocketCAN", pkgConfig: "libsocketcan", providers: [.apt(["libsocketcan-dev"])]),
         // BMS protocols as data, the frame decoder and the CAN transports (SocketCAN, SLCAN); no ABI.
         .target(
@@ -205,6 +210,7 @@ let package = Package(
         .testTarget(name: "dsoctlTests", dependencies: ["DSOStatusSchema", "OpenDSOTestSupport"]),
         .testTarget(name: "DSOStatusSchemaTests", dependencies: ["DSOStatusSchema"]),
         .testTarget(name: "DSOModelTests", dependencies: ["DSOModel"]),
+        .testTarget(name: "DSOForecastTests", dependencies: ["DSOForecast", "DSOModel", "OpenDSOTestSupport"]),
         .testTarget(
             name: "DSOHistorianTests",
             dependencies: ["DSOHistorian", "DSOKernel", "DSOModel", "OpenDSOTestSupport", .product(name: "GRDB", package: "GRDB.swift")]
