@@ -6,4 +6,9 @@ public struct ForecastError: Error, Sendable, Hashable, CustomStringConvertible 
     public init(_ description: String) {
         self.description = description
     }
+
+    /// The error of a data file (file, line, value, what was expected), as a forecast error.
+    public init(_ error: some Error & CustomStringConvertible) {
+        description = error.description
+    }
 }

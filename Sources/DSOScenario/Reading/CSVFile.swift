@@ -19,17 +19,18 @@ package struct CSVFile: Sendable {
     package let lastLine: Int
 
     /// Reads and splits `path`; a file that cannot be read is a `DataFileError` naming it.
-    package static func read(path: String) throws(DataFileError) -> CSVFile {
+    package static func read(path: String, skippingLines: Int = 0) throws(DataFileError) -> CSVFile {
         let text: String
         do {
             text = try String(contentsOfFile: path, encoding: .utf8)
         } catch {
             throw DataFileError(file: path, line: 0, value: path, expected: "a readable UTF-8 CSV file")
         }
-        return CSVFile(text: text, path: path)
+        return CSVFile(text: text, path: path, skippingLines: skippingLines)
     }
 
-    package init(text: String, path: String) {
+    /// `skippingLines`: lines at the top that precede the header and are not comments (a TMY3 file's site line).
+    package init(text: String, path: String, skippingLines: Int = 0) {
         self.path = path
         var header: [String]?
         var headerLine = 0
@@ -37,6 +38,7 @@ package struct CSVFile: Sendable {
         var lineNumber = 0
         for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
             lineNumber += 1
+            if lineNumber <= skippingLines { continue }
             let line = Self.trimmed(rawLine)
             if line.isEmpty || line.hasPrefix("#") { continue }
             let fields = line.split(separator: ",", omittingEmptySubsequences: false).map { String(Self.trimmed($0)) }
