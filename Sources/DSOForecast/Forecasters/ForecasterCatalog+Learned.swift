@@ -1,6 +1,42 @@
 extension ForecasterCatalog {
-    /// A learned forecaster by name (nil: not one).
+    /// A learned forecaster by name (nil: not one): ridge with its penalty chosen on the latest training rows,
+    /// over one-hot calendar columns; XGBoost trees over the same features with hour and weekday as numbers.
     static func learned(_ name: String, kind: ForecastContext.Kind) -> (any Forecaster)? {
-        nil
+        switch name {
+        case "ridge":
+            return RegressionForecaster(model: SearchedRidgeRegression(), features: ForecastFeatures(oneHotCalendar: true))
+        case "xgboost":
+            return RegressionForecaster(model: GradientBoostedTrees(parameters: treeParameters),
+                                        features: ForecastFeatures(oneHotCalendar: false))
+        default:
+            return nil
+        }
+    }
+
+    /// The trees the forecasts and the benchmark's Python cross-check use (Bench/forecast-targets.sh).
+    public static var treeParameters: GradientBoostingParameters {
+        var parameters = GradientBoostingParameters()
+        parameters.threadCount = 2
+        return parameters
+    }
+}
+
+/// Ridge regression whose penalty is searched on each fit (`RidgePenaltySearch`): the right λ depends on how
+/// many days of history the rolling backtest or the service has.
+public struct SearchedRidgeRegression: Regressor {
+    public var search = RidgePenaltySearch()
+    private var fitted: RidgeRegression?
+
+    public init() {}
+
+    public var name: String { "ridge" }
+
+    public mutating func fit(_ features: FeatureMatrix, targets: [Double]) throws(ForecastError) {
+        fitted = try search.fitted(features, targets: targets)
+    }
+
+    public func predict(_ features: FeatureMatrix) throws(ForecastError) -> [Double] {
+        guard let fitted else { throw ForecastError("ridge: predict before fit") }
+        return try fitted.predict(features)
     }
 }

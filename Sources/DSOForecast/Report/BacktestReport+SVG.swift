@@ -15,7 +15,9 @@ extension BacktestReport {
         var values = hours.flatMap { [$0.actual, $0.medians[best]] }
         if let lower, let upper { values += hours.flatMap { [$0.bands[best][lower], $0.bands[best][upper]] } }
         let finite = values.filter(\.isFinite)
-        let minimum = min(0, finite.min() ?? 0), maximum = max(1, finite.max() ?? 1) * 1.05
+        let low = finite.min() ?? 0, maximum = max(1, finite.max() ?? 1) * 1.05
+        // Load never nears zero: start the axis near its lowest value; PV (zero at night) starts at zero.
+        let minimum = low > 0.3 * maximum ? low * 0.9 : min(0, low)
         let span = Double(max(1, end - first.hourStart))
         func x(_ hour: Int64) -> Double { left + (width - left - right) * Double(hour - first.hourStart) / span }
         func y(_ value: Double) -> Double { top + (height - top - bottom) * (1 - (value - minimum) / (maximum - minimum)) }

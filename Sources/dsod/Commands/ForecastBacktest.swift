@@ -17,24 +17,12 @@ struct ForecastBacktest: ParsableCommand {
             """
     )
 
-    @Option(help: "The CSV file of the series.") var series: String
-    @Option(help: "Its time column (two columns joined by '+', e.g. a TMY3 file's 'Date (MM/DD/YYYY)+Time (HH:MM)').") var time: String
-    @Option(help: "Its value column.") var value: String
-    @Option(help: "Whether a time stamps the start or the end of its hour (EIA-930 and TMY3: end): start or end.") var stamp = "start"
-    @Option(help: "Zone of times written without an offset (IANA name, UTC, or UTC-05:00).") var inputTimezone = "UTC"
-    @Option(help: "Lines above the header that are not comments (TMY3: 1).") var skipLines = 0
-    @Option(help: "Gaps of at most this many hours are filled linearly and reported.") var fillGapsHours = 3
-    @Option(help: "Cell texts that mean a missing hour besides an empty cell, comma-separated (e.g. MISSING,EMPTY).") var missing = ""
+    @OptionGroup var input: ForecastSeriesOptions
     @Option(help: "A column of the series file holding another forecast to score beside (CAISO's).") var reference: String?
-    @Option(help: "A CSV of weather (read at target hours as a forecast; observed weather = a perfect forecast).") var weather: String?
-    @Option(help: "The weather file's time column (default: its first column).") var weatherTime: String?
-    @Option(help: "Weather columns to use, comma-separated.") var weatherColumns: String?
-    @Option(help: "load or pv.") var kind = "load"
     @Option(help: "day-ahead or intraday.") var horizon: HorizonName = .dayAhead
     @Option(help: "Day-ahead issue time, local (HH:MM).") var issue = "10:00"
     @Option(help: "Intraday: hours ahead of each issue.") var intradayHours = 6
     @Option(help: "Intraday: minutes between issues.") var everyMinutes = 15
-    @Option(help: "The market's time zone (operating days, hours of day, the issue time).") var timezone = "America/Los_Angeles"
     @Option(help: "Last day of the first training set (YYYY-MM-DD; default: before the warm-up).") var trainUntil: String?
     @Option(help: "Test days FROM..TO (YYYY-MM-DD..YYYY-MM-DD, local).") var test: String
     @Option(help: "Refit the learned forecasters every this many days.") var refitDays = 28
@@ -57,37 +45,18 @@ struct ForecastBacktest: ParsableCommand {
     }
 
     private func backtest() throws {
-        let zone = try MarketTimeZone(timezone)
-        guard let stamp = SeriesCSV.Stamp(rawValue: stamp) else { throw ForecastError("--stamp '\(self.stamp)': expected start or end") }
-        guard let kind = ForecastContext.Kind(rawValue: kind) else { throw ForecastError("--kind '\(self.kind)': expected load or pv") }
-        let days = test.components(separatedBy: "..")
-        guard days.count == 2, let from = LocalDate(text: days[0]), let to = LocalDate(text: days[1]) else {
-            throw ForecastError("--test '\(test)': expected FROM..TO as YYYY-MM-DD..YYYY-MM-DD")
-        }
-        var reader = SeriesCSV(timeColumn: time, valueColumn: value)
-        reader.stamp = stamp
-        reader.inputTimeZone = try MarketTimeZone(inputTimezone)
-        reader.skipLines = skipLines
-        reader.fillGapsUpToHours = fillGapsHours
-        reader.missingMarkers = Set(missing.split(separator: ",").map(String.init))
-        let (loaded, repairs) = try reader.load(path: series)
-        FileHandle.standardError.write(Data("series: \(loaded.count) hours from \(UTCTimestamp.text(unixSeconds: Double(loaded.startUnixSeconds))); \(repairs.filledHours) filled, \(repairs.missingHours) missing, \(repairs.emptyCells) empty cells\n".utf8))
+        let (from, to) = try parseDays(test, option: "--test")
+        let (loaded, context, reader) = try input.load()
+        let kind = context.kind, zone = context.zone
         var referenceSeries: (name: String, series: HourlySeries)?
         if let reference {
             var referenceReader = reader
             referenceReader.valueColumn = reference
-            referenceSeries = (reference, try referenceReader.load(path: series).series)
-        }
-        var context = ForecastContext(kind: kind, zone: zone)
-        if let weather {
-            context.weather = try WeatherCSV.load(path: weather, timeColumn: weatherTime, columns: weatherColumns, base: reader)
+            referenceSeries = (reference, try referenceReader.load(path: input.series).series)
         }
         var configuration = Backtest.Configuration(testFrom: from, testTo: to)
         configuration.horizon = try horizonValue()
-        configuration.trainUntil = try trainUntil.map { text throws(ForecastError) in
-            guard let day = LocalDate(text: text) else { throw ForecastError("--train-until '\(text)': expected YYYY-MM-DD") }
-            return day
-        }
+        configuration.trainUntil = try trainUntil.map { text throws(ForecastError) in try parseDay(text, option: "--train-until") }
         configuration.refitDays = refitDays
         configuration.warmupDays = warmupDays
         configuration.capacity = capacity
