@@ -20,7 +20,7 @@ public struct ForecastFeatures: Sendable {
             names += ["hour", "weekday"]
         }
         names += ["holiday", "working_day", "season_sin", "season_cos", "lead_hours",
-                  "same_hour_latest", "same_hour_week", "same_hour_two_weeks", "similar_days",
+                  "same_hour_latest", "same_hour_two_days", "same_hour_three_days", "same_hour_week", "same_hour_two_weeks", "similar_days",
                   "last_known", "last_known_day_mean", "last_known_day_max"]
         for (name, _) in context.weather {
             names += ["\(name)", "\(name)_day_mean", "\(name)_day_max"]
@@ -53,7 +53,8 @@ public struct ForecastFeatures: Sendable {
                 let angle = 2 * Double.pi * Double(local.day.dayOfYear) / 365.25
                 row += [HolidayCalendar.isHoliday(local.day) ? 1 : 0, SimilarDayForecaster.isWorkingDay(local.day) ? 1 : 0,
                         sin(angle), cos(angle), Double(hour - request.issueUnixSeconds) / 3600,
-                        view.latestSameHour(before: hour), view.value(atHourStart: hour - 7 * 86_400),
+                        view.latestSameHour(before: hour), view.value(atHourStart: hour - 2 * 86_400),
+                        view.value(atHourStart: hour - 3 * 86_400), view.value(atHourStart: hour - 7 * 86_400),
                         view.value(atHourStart: hour - 14 * 86_400), similarValues[index],
                         view.value(atHourStart: lastKnown),
                         lastDay.isEmpty ? .nan : lastDay.reduce(0, +) / Double(lastDay.count),

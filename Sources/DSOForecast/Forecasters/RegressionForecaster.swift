@@ -5,22 +5,39 @@ public struct RegressionForecaster<Model: Regressor>: Forecaster {
     public var isTrained: Bool { true }
     public private(set) var model: Model
     public let features: ForecastFeatures
+    /// A feature column the model learns the target relative to (`y / column`), e.g. the last known day's mean
+    /// load: the level moves with the season and the years, the shape around it much less.
+    public let scaleColumn: String?
     private var fitted = false
 
-    public init(model: Model, features: ForecastFeatures) {
+    public init(model: Model, features: ForecastFeatures, scaleColumn: String? = nil) {
         self.model = model
         self.features = features
+        self.scaleColumn = scaleColumn
+    }
+
+    /// The scale of each row (1 without a scale column; NaN where the column is missing or not positive).
+    private func scales(_ matrix: FeatureMatrix) -> [Double] {
+        guard let scaleColumn, let column = matrix.names.firstIndex(of: scaleColumn) else {
+            return Array(repeating: 1, count: matrix.rowCount)
+        }
+        return (0..<matrix.rowCount).map { row in
+            let value = matrix[row, column]
+            return value.isFinite && value > 0 ? value : .nan
+        }
     }
 
     public mutating func train(series: HourlySeries, context: ForecastContext, requests: [ForecastRequest]) throws(ForecastError) {
         let matrix = features.matrix(requests, series: series, context: context)
-        try model.fit(matrix, targets: ForecastFeatures.targets(requests, series: series))
+        let targets = zip(ForecastFeatures.targets(requests, series: series), scales(matrix)).map { $0 / $1 }
+        try model.fit(matrix, targets: targets)
         fitted = true
     }
 
     public func forecast(_ requests: [ForecastRequest], series: HourlySeries, context: ForecastContext) throws(ForecastError) -> [[Double]] {
         guard fitted else { throw ForecastError("\(name): forecast before train") }
-        let predictions = try model.predict(features.matrix(requests, series: series, context: context))
+        let matrix = features.matrix(requests, series: series, context: context)
+        let predictions = zip(try model.predict(matrix), scales(matrix)).map { $0 * $1 }
         let fallback = SimilarDayForecaster().forecast(requests, series: series, context: context)
         var offset = 0
         return requests.enumerated().map { index, request in
