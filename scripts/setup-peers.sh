@@ -18,7 +18,7 @@ if ((${#missing[@]})); then
 fi
 
 # Pinned: these peers' APIs change between releases.
-python_packages=(highspy==1.15.1 numpy==2.4.6 prometheus-client==0.23.1 python-can==4.6.1 cantools==45.1.0 pyserial==3.5 pymodbus==3.16.1 xgboost==1.7.6)
+python_packages=(highspy==1.15.1 numpy==2.4.6 prometheus-client==0.23.1 python-can==4.6.1 cantools==45.1.0 pyserial==3.5 pymodbus==3.16.1 xgboost==1.7.6 pvlib==0.16.1 pandas==3.1.1 scipy==1.17.1 h5py==3.16.0 pytz==2026.6 requests==2.34.2)
 venv="$root/.venv"
 if [ ! -x "$venv/bin/python" ]; then
     echo "setup-peers: creating $venv" >&2
