@@ -25,13 +25,14 @@ def main(folder, rounds, depth, eta):
     x_train, y_train = x_train[keep], y_train[keep]
     import xgboost
     booster = xgboost.train(
-        {"objective": "reg:squarederror", "max_depth": depth, "eta": eta, "subsample": 1.0, "colsample_bytree": 1.0,
-         "min_child_weight": 1, "lambda": 1.0, "tree_method": "hist", "nthread": 2, "seed": 0},
+        {"objective": "reg:squarederror", "max_depth": depth, "eta": eta, "subsample": 0.8, "colsample_bytree": 1.0,
+         "min_child_weight": 5, "lambda": 1.0, "tree_method": "hist", "max_bin": 256, "nthread": 2, "seed": 0},
         xgboost.DMatrix(x_train, label=y_train, missing=np.nan), num_boost_round=rounds)
     print(f"python-xgboost-{xgboost.__version__} MAPE {mape(y_test, booster.predict(xgboost.DMatrix(x_test, missing=np.nan))):.3f}")
     import lightgbm
     model = lightgbm.LGBMRegressor(n_estimators=rounds, learning_rate=eta, num_leaves=2 ** depth - 1, max_depth=depth,
-                                   min_child_samples=20, subsample=1.0, colsample_bytree=1.0, random_state=0, verbose=-1)
+                                   min_child_samples=20, subsample=0.8, subsample_freq=1, colsample_bytree=1.0,
+                                   random_state=0, verbose=-1)
     model.fit(x_train, y_train)
     print(f"python-lightgbm-{lightgbm.__version__} MAPE {mape(y_test, model.predict(x_test)):.3f}")
 

@@ -53,7 +53,7 @@ import Testing
             let document = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any], "\(result)")
             let scores = try #require(document["scores"] as? [[String: Any]])
             let names = scores.compactMap { $0["forecaster"] as? String }
-            #expect(names == ["persistence", "seasonal-naive", "similar-day", "ridge", "xgboost"], "\(names)")
+            #expect(names == ["persistence", "seasonal-naive", "similar-day", "ridge", "xgboost", "ensemble"], "\(names)")
             let hours = Set(scores.compactMap { $0["hours"] as? Int })
             #expect(hours.count == 1 && (hours.first ?? 0) > 55 * 24, "all scored on the same hours: \(hours)")
             let mape = Dictionary(uniqueKeysWithValues: scores.compactMap { score in

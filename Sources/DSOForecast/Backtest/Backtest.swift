@@ -93,7 +93,7 @@ public struct Backtest: Sendable {
             if issue >= nextFit {
                 let until = nextFit == .min ? min(zone.unixSeconds(of: initialTrainUntil.adding(days: 1), hour: 0), issue) : issue
                 let training = trainingRequests(from: trainFrom, knownBy: until, zone: zone)
-                for position in models.indices where models[position].isTrained {
+                for position in models.indices where models[position].isTrained && reused(position, models) == nil {
                     try models[position].train(series: series, context: context, requests: training)
                 }
                 nextFit = issue + Int64(configuration.refitDays) * 86_400
@@ -102,7 +102,14 @@ public struct Backtest: Sendable {
             while end < requests.count, requests[end].issueUnixSeconds < nextFit { end += 1 }
             let block = Array(requests[index..<end])
             var forecasts: [[[Double]]] = []
-            for model in models { forecasts.append(try model.forecast(block, series: series, context: context)) }
+            for (position, model) in models.enumerated() {
+                if let members = reused(position, models) {
+                    // An ensemble of forecasters already run: the mean of their forecasts, without fitting them twice.
+                    forecasts.append(EnsembleForecaster.combine(members.map { forecasts[$0] }))
+                } else {
+                    forecasts.append(try model.forecast(block, series: series, context: context))
+                }
+            }
             for (offset, request) in block.enumerated() {
                 for position in bands.indices { bands[position].learn(knownBy: request.issueUnixSeconds) }
                 for (hourIndex, hour) in request.targetHourStarts.enumerated() {
@@ -128,6 +135,13 @@ public struct Backtest: Sendable {
             progress(Double(index) / Double(requests.count))
         }
         return score(hours, models: models, capacity: capacity, isPV: isPV)
+    }
+
+    /// For an ensemble listed after all its members, the members' positions (their forecasts are reused).
+    func reused(_ position: Int, _ models: [any Forecaster]) -> [Int]? {
+        guard let ensemble = models[position] as? EnsembleForecaster else { return nil }
+        let positions = ensemble.memberNames.compactMap { name in models[..<position].firstIndex { $0.name == name } }
+        return positions.count == ensemble.memberNames.count ? positions : nil
     }
 
     /// Training requests: the horizon's requests for target days from `from`, all of whose hours had ended by `unixSeconds`.

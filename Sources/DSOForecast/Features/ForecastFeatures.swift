@@ -22,6 +22,9 @@ public struct ForecastFeatures: Sendable {
         names += ["holiday", "working_day", "season_sin", "season_cos", "lead_hours",
                   "same_hour_latest", "same_hour_two_days", "same_hour_three_days", "same_hour_week", "same_hour_two_weeks", "similar_days",
                   "last_known", "last_known_day_mean", "last_known_day_max"]
+        if context.kind == .pv, context.clearSky != nil {
+            names += ["clear_sky", "index_latest", "index_last_known_day_mean"]
+        }
         for (name, _) in context.weather {
             names += ["\(name)", "\(name)_day_mean", "\(name)_day_max"]
             if context.kind == .load { names += ["\(name)_cooling", "\(name)_heating"] }
@@ -59,6 +62,22 @@ public struct ForecastFeatures: Sendable {
                         view.value(atHourStart: lastKnown),
                         lastDay.isEmpty ? .nan : lastDay.reduce(0, +) / Double(lastDay.count),
                         lastDay.max() ?? .nan]
+                if context.kind == .pv, let reference = context.clearSky {
+                    let clearSky = reference.clearSky(atHourStart: hour)
+                    var latest = Double.nan
+                    for days in 1...14 where latest.isNaN {
+                        let earlier = hour - Int64(days) * 86_400
+                        let measured = view.value(atHourStart: earlier)
+                        if !measured.isNaN { latest = reference.index(measured: measured, atHourStart: earlier) }
+                    }
+                    let dayIndices = (0..<24).map { offset -> Double in
+                        let earlier = lastKnown - Int64(offset) * 3600
+                        return reference.index(measured: view.value(atHourStart: earlier), atHourStart: earlier)
+                    }.filter(\.isFinite)
+                    // The clear-sky column doubles as the scale the PV model learns its index against: NaN at low sun.
+                    row += [reference.indexable.value(atHourStart: hour) == 1 ? clearSky : .nan, latest,
+                            dayIndices.isEmpty ? .nan : dayIndices.reduce(0, +) / Double(dayIndices.count)]
+                }
                 if !context.weather.isEmpty {
                     let daily = weatherDay[local.day] ?? context.weather.map { _, weather in
                         let values = zone.hourStarts(of: local.day).map { weather.value(atHourStart: $0) }.filter { !$0.isNaN }

@@ -26,6 +26,8 @@ public struct ForecastContext: Sendable {
     public var zone: MarketTimeZone
     /// Weather series by name (°C, W/m²…), read at target hours as a forecast.
     public var weather: [(name: String, series: HourlySeries)]
+    /// PV: the site's clear-sky envelope over the series and the forecast hours (needed by the PV forecasters).
+    public var clearSky: ClearSkyReference?
 
     public init(kind: Kind = .load, zone: MarketTimeZone = .pacific, weather: [(name: String, series: HourlySeries)] = []) {
         self.kind = kind

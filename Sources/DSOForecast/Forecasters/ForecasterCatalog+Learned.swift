@@ -2,12 +2,19 @@ extension ForecasterCatalog {
     /// A learned forecaster by name (nil: not one): ridge with its penalty chosen on the latest training rows,
     /// over one-hot calendar columns; XGBoost trees over the same features with hour and weekday as numbers.
     static func learned(_ name: String, kind: ForecastContext.Kind) -> (any Forecaster)? {
+        // PV models learn the clear-sky index (the target relative to the hour's clear sky); the sun's geometry
+        // then comes from the physics, not from the fit.
+        let scale = kind == .pv ? "clear_sky" : nil
         switch name {
         case "ridge":
-            return RegressionForecaster(model: SearchedRidgeRegression(), features: ForecastFeatures(oneHotCalendar: true))
+            return RegressionForecaster(model: SearchedRidgeRegression(), features: ForecastFeatures(oneHotCalendar: true),
+                                        scaleColumn: scale)
         case "xgboost":
             return RegressionForecaster(model: GradientBoostedTrees(parameters: treeParameters),
-                                        features: ForecastFeatures(oneHotCalendar: false))
+                                        features: ForecastFeatures(oneHotCalendar: false), scaleColumn: scale)
+        case "ensemble":
+            guard let ridge = learned("ridge", kind: kind), let trees = learned("xgboost", kind: kind) else { return nil }
+            return EnsembleForecaster(members: [ridge, trees])
         default:
             return nil
         }

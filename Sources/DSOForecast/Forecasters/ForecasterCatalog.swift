@@ -2,11 +2,12 @@
 public enum ForecasterCatalog {
     /// Every name, baselines first.
     public static func names(kind: ForecastContext.Kind) -> [String] {
-        ["persistence", "seasonal-naive", "similar-day"] + learnedNames
+        kind == .pv ? ["persistence", "clear-sky-persistence"] + learnedNames
+                    : ["persistence", "seasonal-naive", "similar-day"] + learnedNames
     }
 
     /// The learned forecasters (added by `learned(_:kind:)`).
-    public static let learnedNames = ["ridge", "xgboost"]
+    public static let learnedNames = ["ridge", "xgboost", "ensemble"]
 
     /// The forecasters named, in order; an unknown name is an error listing the known ones.
     public static func make(_ names: [String], kind: ForecastContext.Kind) throws(ForecastError) -> [any Forecaster] {
@@ -16,6 +17,7 @@ public enum ForecasterCatalog {
             case "persistence": forecasters.append(PersistenceForecaster())
             case "seasonal-naive": forecasters.append(SeasonalNaiveForecaster())
             case "similar-day": forecasters.append(SimilarDayForecaster())
+            case "clear-sky-persistence": forecasters.append(ClearSkyPersistenceForecaster())
             default:
                 guard let learned = learned(name, kind: kind) else {
                     throw ForecastError("forecaster '\(name)': expected one of \(Self.names(kind: kind).joined(separator: ", "))")

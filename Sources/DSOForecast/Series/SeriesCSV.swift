@@ -1,3 +1,4 @@
+import Foundation
 import DSOModel
 package import DSOScenario
 
@@ -20,6 +21,8 @@ public struct SeriesCSV: Sendable {
     public var fillGapsUpToHours = 3
     /// Cell texts that mean "missing" besides an empty cell (e.g. EIA-930's `MISSING`, `EMPTY`).
     public var missingMarkers: Set<String> = []
+    /// Puts every row in this year (a TMY file's months come from different years; `--tmy-year`).
+    public var forcedYear: Int?
 
     public init(timeColumn: String, valueColumn: String) {
         self.timeColumn = timeColumn
@@ -63,7 +66,7 @@ public struct SeriesCSV: Sendable {
         hours.reserveCapacity(file.rows.count)
         for row in file.rows {
             let timeText = timeColumns.map { $0 < row.fields.count ? row.fields[$0] : "" }.joined(separator: " ")
-            guard let stamped = Self.unixSeconds(timeText, zone: inputTimeZone) else {
+            guard let stamped = Self.unixSeconds(timeText, zone: inputTimeZone, forcedYear: forcedYear) else {
                 throw ForecastError(row.error(value: timeText, expected: "a time in column '\(timeColumn)': RFC 3339, YYYY-MM-DD HH:MM[:SS] or MM/DD/YYYY HH:MM"))
             }
             guard stamped % 3600 == 0 else {
@@ -130,13 +133,13 @@ public struct SeriesCSV: Sendable {
     }
 
     /// Seconds since 1970 UTC of `text`, or nil.
-    static func unixSeconds(_ text: String, zone: MarketTimeZone) -> Int64? {
+    static func unixSeconds(_ text: String, zone: MarketTimeZone, forcedYear: Int? = nil) -> Int64? {
         let trimmed = text.trimmingCharacters(in: " ")
-        if let utc = UTCTimestamp.unixSeconds(trimmed) { return Int64(utc.rounded()) }
+        if forcedYear == nil, let utc = UTCTimestamp.unixSeconds(trimmed) { return Int64(utc.rounded()) }
         // Naive: "YYYY-MM-DD HH:MM[:SS]" (or T) or "MM/DD/YYYY HH:MM".
         let parts = trimmed.split(whereSeparator: { $0 == " " || $0 == "T" })
         guard parts.count == 2 else { return nil }
-        let date: LocalDate
+        var date: LocalDate
         if parts[0].contains("/") {
             let pieces = parts[0].split(separator: "/")
             guard pieces.count == 3, let month = Int(pieces[0]), let day = Int(pieces[1]), let year = Int(pieces[2]),
@@ -146,6 +149,10 @@ public struct SeriesCSV: Sendable {
         } else {
             guard let parsed = LocalDate(text: String(parts[0])) else { return nil }
             date = parsed
+        }
+        if let forcedYear {
+            guard let moved = LocalDate(text: String(format: "%04d-%02d-%02d", forcedYear, date.month, date.day)) else { return nil }
+            date = moved
         }
         let clock = parts[1].split(separator: ":")
         guard (2...3).contains(clock.count), let hour = Int(clock[0]), let minute = Int(clock[1]),

@@ -12,12 +12,21 @@ struct ForecastSeriesOptions: ParsableArguments {
     @Option(help: "Zone of times written without an offset (IANA name, UTC, or UTC-05:00).") var inputTimezone = "UTC"
     @Option(help: "Lines above the header that are not comments (TMY3: 1).") var skipLines = 0
     @Option(help: "Gaps of at most this many hours are filled linearly and reported.") var fillGapsHours = 3
+    @Option(help: "Put every row in this year (a TMY file's months come from different years).") var tmyYear: Int?
     @Option(help: "Cell texts that mean a missing hour besides an empty cell, comma-separated (e.g. MISSING,EMPTY).") var missing = ""
     @Option(help: "A CSV of weather (read at target hours as a forecast; observed weather = a perfect forecast).") var weather: String?
     @Option(help: "The weather file's time column (default: its first column).") var weatherTime: String?
     @Option(help: "Weather columns to use, comma-separated.") var weatherColumns: String?
     @Option(help: "load or pv.") var kind = "load"
     @Option(help: "The market's time zone (operating days, hours of day, the issue time).") var timezone = "America/Los_Angeles"
+    @Option(help: "PV: the site's latitude, degrees north.") var latitude: Double?
+    @Option(help: "PV: the site's longitude, degrees east.") var longitude: Double?
+    @Option(help: "PV: the site's altitude, m.") var altitude = 0.0
+    @Option(help: "PV: Linke turbidity of the Ineichen–Perez clear sky.") var linkeTurbidity = 3.0
+    @Option(help: "PV: the series is a system's AC power of this DC rating, kW (default: the series is GHI, W/m²).") var pvDcKw: Double?
+    @Option(help: "PV system: tilt, degrees from horizontal.") var tilt = 20.0
+    @Option(help: "PV system: azimuth, degrees clockwise from north.") var azimuth = 180.0
+    @Option(help: "PV system: inverter AC limit, kW (default: the DC rating).") var inverterKw: Double?
 
     /// The reader these options describe.
     func reader() throws(ForecastError) -> SeriesCSV {
@@ -28,6 +37,7 @@ struct ForecastSeriesOptions: ParsableArguments {
         reader.skipLines = skipLines
         reader.fillGapsUpToHours = fillGapsHours
         reader.missingMarkers = Set(missing.split(separator: ",").map(String.init))
+        reader.forcedYear = tmyYear
         return reader
     }
 
@@ -41,6 +51,19 @@ struct ForecastSeriesOptions: ParsableArguments {
         var context = ForecastContext(kind: kind, zone: zone)
         if let weather {
             context.weather = try WeatherCSV.load(path: weather, timeColumn: weatherTime, columns: weatherColumns, base: reader)
+        }
+        if kind == .pv {
+            guard let latitude, let longitude else {
+                throw ForecastError("--kind pv: the site's --latitude and --longitude are needed for its clear sky")
+            }
+            let site = try SolarSite(latitudeDegrees: latitude, longitudeDegrees: longitude, altitudeMetres: altitude)
+            let system = try pvDcKw.map { rating throws(ForecastError) in
+                try PVSystem(site: site, dcRatingKW: rating, tiltDegrees: tilt, azimuthDegrees: azimuth,
+                             inverterACLimitKW: inverterKw ?? rating)
+            }
+            context.clearSky = ClearSkyReference(site: site, model: try .ineichenPerez(linkeTurbidity: linkeTurbidity),
+                                                 system: system, startUnixSeconds: loaded.startUnixSeconds,
+                                                 count: loaded.count + 72)
         }
         return (loaded, context, reader)
     }

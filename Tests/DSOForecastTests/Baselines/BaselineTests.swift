@@ -55,3 +55,26 @@ import Testing
         #expect(weekend[5] == Double(19 + 18 + 12 + 11) / 4 * 100 + 5)
     }
 }
+
+/// The ensemble is the hour-by-hour mean of its members, and a backtest that already ran the members reuses
+/// their forecasts instead of fitting them twice — with the same numbers.
+@Suite struct EnsembleTests {
+    @Test func theMeanOfItsMembersWhetherRunAloneOrReused() throws {
+        let series = BaselineTests.series(days: 60)
+        let context = ForecastContext(kind: .load, zone: .utc)
+        let members: [any Forecaster] = [PersistenceForecaster(), SeasonalNaiveForecaster()]
+        let ensemble = EnsembleForecaster(name: "pair", members: members)
+        let requests = ForecastHorizon.caisoDayAhead.requests(from: LocalDate(year: 2019, month: 2, day: 1),
+                                                              to: LocalDate(year: 2019, month: 2, day: 3), zone: .utc)
+        let alone = try ensemble.forecast(requests, series: series, context: context)
+        let a = PersistenceForecaster().forecast(requests, series: series, context: context)
+        let b = SeasonalNaiveForecaster().forecast(requests, series: series, context: context)
+        #expect(alone[1][5] == (a[1][5] + b[1][5]) / 2)
+        var configuration = Backtest.Configuration(testFrom: LocalDate(year: 2019, month: 2, day: 1),
+                                                   testTo: LocalDate(year: 2019, month: 2, day: 10))
+        configuration.warmupDays = 5
+        let reused = try Backtest(configuration: configuration, forecasters: members + [ensemble]).run(series: series, context: context)
+        let separate = try Backtest(configuration: configuration, forecasters: [ensemble]).run(series: series, context: context)
+        #expect(reused.hours.map { $0.medians[2] } == separate.hours.map { $0.medians[0] })
+    }
+}
