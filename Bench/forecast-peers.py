@@ -30,10 +30,11 @@ def main(folder, rounds, depth, eta):
         xgboost.DMatrix(x_train, label=y_train, missing=np.nan), num_boost_round=rounds)
     print(f"python-xgboost-{xgboost.__version__} MAPE {mape(y_test, booster.predict(xgboost.DMatrix(x_test, missing=np.nan))):.3f}")
     import lightgbm
-    model = lightgbm.LGBMRegressor(n_estimators=rounds, learning_rate=eta, num_leaves=2 ** depth - 1, max_depth=depth,
-                                   min_child_samples=20, subsample=0.8, subsample_freq=1, colsample_bytree=1.0,
-                                   random_state=0, verbose=-1)
-    model.fit(x_train, y_train)
+    model = lightgbm.train(
+        {"objective": "regression", "learning_rate": eta, "num_leaves": 2 ** depth - 1, "max_depth": depth,
+         "min_data_in_leaf": 20, "bagging_fraction": 0.8, "bagging_freq": 1, "feature_fraction": 1.0, "seed": 0,
+         "num_threads": 2, "verbose": -1},
+        lightgbm.Dataset(x_train, label=y_train), num_boost_round=rounds)
     print(f"python-lightgbm-{lightgbm.__version__} MAPE {mape(y_test, model.predict(x_test)):.3f}")
 
 

@@ -1,3 +1,4 @@
+import DSOModel
 import Foundation
 
 /// The market's local time (Pacific prevailing time for CAISO): operating days, hours of day and the issue
@@ -71,12 +72,7 @@ public struct LocalDate: Sendable, Hashable, Comparable, CustomStringConvertible
     public init(daysSince1970: Int64) { self.daysSince1970 = daysSince1970 }
 
     public init(year: Int, month: Int, day: Int) {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400
-        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        daysSince1970 = Int64(era * 146_097 + dayOfEra - 719_468)
+        daysSince1970 = Int64(UTCTimestamp.daysFromCivil(year: year, month: month, day: day))
     }
 
     /// `YYYY-MM-DD`, or nil.
@@ -88,17 +84,7 @@ public struct LocalDate: Sendable, Hashable, Comparable, CustomStringConvertible
         guard self.month == month else { return nil }
     }
 
-    public var components: (year: Int, month: Int, day: Int) {
-        let z = Int(daysSince1970) + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let mp = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
-    }
+    public var components: (year: Int, month: Int, day: Int) { UTCTimestamp.civilFromDays(Int(daysSince1970)) }
 
     public var year: Int { components.year }
     public var month: Int { components.month }
