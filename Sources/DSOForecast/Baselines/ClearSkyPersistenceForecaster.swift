@@ -12,15 +12,8 @@ public struct ClearSkyPersistenceForecaster: Forecaster {
         return requests.map { request in
             let view = IssueTimeView(series, issueUnixSeconds: request.issueUnixSeconds)
             return request.targetHourStarts.map { hour in
-                var index = Double.nan
-                for days in 1...14 {
-                    let earlier = hour - Int64(days) * 86_400
-                    let measured = view.value(atHourStart: earlier)
-                    guard !measured.isNaN else { continue }
-                    index = reference.index(measured: measured, atHourStart: earlier)
-                    break
-                }
-                return ClearSkyIndex.forecast(clearSky: reference.clearSky(atHourStart: hour), index: index)
+                ClearSkyIndex.forecast(clearSky: reference.clearSky(atHourStart: hour),
+                                       index: reference.latestIndex(sameHourAs: hour, in: view))
             }
         }
     }

@@ -11,6 +11,9 @@ public struct ForecastFeatures: Sendable {
         self.oneHotCalendar = oneHotCalendar
     }
 
+    /// The column holding the similar-day baseline (learned forecasters fall back to it).
+    public static let similarDaysColumn = "similar_days"
+
     /// Column names for `context` (weather columns depend on what it carries).
     public func names(context: ForecastContext) -> [String] {
         var names: [String] = []
@@ -20,7 +23,7 @@ public struct ForecastFeatures: Sendable {
             names += ["hour", "weekday"]
         }
         names += ["holiday", "working_day", "season_sin", "season_cos", "lead_hours",
-                  "same_hour_latest", "same_hour_two_days", "same_hour_three_days", "same_hour_week", "same_hour_two_weeks", "similar_days",
+                  "same_hour_latest", "same_hour_two_days", "same_hour_three_days", "same_hour_week", "same_hour_two_weeks", Self.similarDaysColumn,
                   "last_known", "last_known_day_mean", "last_known_day_max"]
         if context.kind == .pv, context.clearSky != nil {
             names += ["clear_sky", "index_latest", "index_last_known_day_mean"]
@@ -64,12 +67,7 @@ public struct ForecastFeatures: Sendable {
                         lastDay.max() ?? .nan]
                 if context.kind == .pv, let reference = context.clearSky {
                     let clearSky = reference.clearSky(atHourStart: hour)
-                    var latest = Double.nan
-                    for days in 1...14 where latest.isNaN {
-                        let earlier = hour - Int64(days) * 86_400
-                        let measured = view.value(atHourStart: earlier)
-                        if !measured.isNaN { latest = reference.index(measured: measured, atHourStart: earlier) }
-                    }
+                    let latest = reference.latestIndex(sameHourAs: hour, in: view)
                     let dayIndices = (0..<24).map { offset -> Double in
                         let earlier = lastKnown - Int64(offset) * 3600
                         return reference.index(measured: view.value(atHourStart: earlier), atHourStart: earlier)

@@ -38,13 +38,13 @@ public struct RegressionForecaster<Model: Regressor>: Forecaster {
         guard fitted else { throw ForecastError("\(name): forecast before train") }
         let matrix = features.matrix(requests, series: series, context: context)
         let predictions = zip(try model.predict(matrix), scales(matrix)).map { $0 * $1 }
-        let fallback = SimilarDayForecaster().forecast(requests, series: series, context: context)
+        // The similar-day value is one of the features already: the fallback reads it from the matrix.
+        let fallback = matrix.names.firstIndex(of: ForecastFeatures.similarDaysColumn)!
         var offset = 0
-        return requests.enumerated().map { index, request in
+        return requests.map { request in
             defer { offset += request.targetHourStarts.count }
-            return (0..<request.targetHourStarts.count).map { hour in
-                let value = predictions[offset + hour]
-                return value.isNaN ? fallback[index][hour] : value
+            return (offset..<offset + request.targetHourStarts.count).map { row in
+                predictions[row].isNaN ? matrix[row, fallback] : predictions[row]
             }
         }
     }

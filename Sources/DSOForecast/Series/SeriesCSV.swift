@@ -134,7 +134,7 @@ public struct SeriesCSV: Sendable {
 
     /// Seconds since 1970 UTC of `text`, or nil.
     static func unixSeconds(_ text: String, zone: MarketTimeZone, forcedYear: Int? = nil) -> Int64? {
-        let trimmed = text.trimmingCharacters(in: " ")
+        let trimmed = text.trimmingSpaces
         if forcedYear == nil, let utc = UTCTimestamp.unixSeconds(trimmed) { return Int64(utc.rounded()) }
         // Naive: "YYYY-MM-DD HH:MM[:SS]" (or T) or "MM/DD/YYYY HH:MM".
         let parts = trimmed.split(whereSeparator: { $0 == " " || $0 == "T" })
@@ -162,14 +162,5 @@ public struct SeriesCSV: Sendable {
         // 24:00 is the end of the day: 00:00 of the next.
         let day = hour == 24 ? date.adding(days: 1) : date
         return zone.unixSeconds(of: day, hour: hour % 24, minute: minute) + Int64(second)
-    }
-}
-
-extension String {
-    fileprivate func trimmingCharacters(in characters: String) -> String {
-        var text = Substring(self)
-        while let first = text.first, characters.contains(first) { text.removeFirst() }
-        while let last = text.last, characters.contains(last) { text.removeLast() }
-        return String(text)
     }
 }

@@ -6,7 +6,7 @@ public enum WeatherCSV {
                             base: SeriesCSV) throws(ForecastError) -> [(name: String, series: HourlySeries)] {
         let header = try header(path: path, skipLines: base.skipLines)
         guard let time = timeColumn ?? header.first else { throw ForecastError("\(path): no header line") }
-        let names = columns.map { $0.split(separator: ",").map { String($0).trimmed } } ?? header.filter { $0 != time }
+        let names = columns.map { $0.split(separator: ",").map { String($0).trimmingSpaces } } ?? header.filter { $0 != time }
         guard !names.isEmpty else { throw ForecastError("\(path): no weather columns besides '\(time)'") }
         var result: [(name: String, series: HourlySeries)] = []
         for name in names {
@@ -22,14 +22,5 @@ public enum WeatherCSV {
         var reader = SeriesCSV(timeColumn: "", valueColumn: "")
         reader.skipLines = skipLines
         return try reader.header(path: path)
-    }
-}
-
-extension String {
-    var trimmed: String {
-        var text = Substring(self)
-        while let first = text.first, first == " " { text.removeFirst() }
-        while let last = text.last, last == " " { text.removeLast() }
-        return String(text)
     }
 }

@@ -34,6 +34,17 @@ public struct ClearSkyReference: Sendable {
     /// The clear-sky value of the hour starting at `hourStart` (NaN outside the reference).
     public func clearSky(atHourStart hourStart: Int64) -> Double { values.value(atHourStart: hourStart) }
 
+    /// The clear-sky index of the same hour of the latest day (up to two weeks back) whose value was known at
+    /// the view's issue time; NaN when that hour's sun is too low or none is known.
+    public func latestIndex(sameHourAs hourStart: Int64, in view: IssueTimeView) -> Double {
+        for days in 1...14 {
+            let earlier = hourStart - Int64(days) * 86_400
+            let measured = view.value(atHourStart: earlier)
+            if !measured.isNaN { return index(measured: measured, atHourStart: earlier) }
+        }
+        return .nan
+    }
+
     /// The clear-sky index of `measured` in the hour starting at `hourStart`, NaN when the sun is too low.
     public func index(measured: Double, atHourStart hourStart: Int64) -> Double {
         guard indexable.value(atHourStart: hourStart) == 1 else { return .nan }

@@ -14,7 +14,7 @@ extension SubstationService {
         let nowUnixSeconds = KernelEpoch.unixSecondsNow()
         let configured = configuration.schedules
         let digest = ScheduleAnchor.digest(of: configured)
-        let memory = components.lazy.compactMap { $0 as? any ScheduleMemory }.first
+        let memory = scheduleMemory
         let anchor: ScheduleAnchor
         if let configuredAnchor = configuration.service.scheduleAnchorUnixSeconds {
             anchor = ScheduleAnchor(unixSeconds: configuredAnchor, digest: digest)
@@ -50,6 +50,9 @@ extension SubstationService {
         pumpSchedules()
     }
 
+    /// The component that remembers earlier runs (dsod's historian), if any.
+    var scheduleMemory: (any ScheduleMemory)? { components.lazy.compactMap { $0 as? any ScheduleMemory }.first }
+
     /// The configuration's intervals (`start_s` from the anchor) on this run's kernel clock. On a reload with
     /// other schedules (`noting`), the anchor's digest is updated so a restart carries the new ones on.
     func anchored(_ entries: [ScheduleEntry], noting: Bool) -> [ScheduleEntry] {
@@ -60,9 +63,7 @@ extension SubstationService {
             if digest != anchor.digest {
                 anchor.digest = digest
                 scheduleAnchor = anchor
-                for case let memory as any ScheduleMemory in components {
-                    memory.noteScheduleAnchor(anchor, kernelEpochUnixSeconds: epochUnixSeconds)
-                }
+                scheduleMemory?.noteScheduleAnchor(anchor, kernelEpochUnixSeconds: epochUnixSeconds)
             }
         }
         // Exactly 0 for a fresh anchor (this run's start), so start_s = 0 covers the first cycle.

@@ -87,10 +87,7 @@ struct ForecastBacktest: ParsableCommand {
     private func horizonValue() throws(ForecastError) -> ForecastHorizon {
         switch horizon {
         case .dayAhead:
-            let parts = issue.split(separator: ":")
-            guard parts.count == 2, let hour = Int(parts[0]), let minute = Int(parts[1]), (0..<24).contains(hour),
-                  (0..<60).contains(minute) else { throw ForecastError("--issue '\(issue)': expected HH:MM") }
-            return .dayAhead(issueHour: hour, issueMinute: minute)
+            return try parseIssueTime(issue)
         case .intraday:
             guard (1...48).contains(intradayHours), (1...60).contains(everyMinutes) else {
                 throw ForecastError("--intraday-hours \(intradayHours) / --every-minutes \(everyMinutes): expected 1…48 hours and 1…60 minutes")

@@ -22,11 +22,7 @@ struct ForecastFeatureExport: ParsableCommand {
             let (from, to) = try parseDays(test, option: "--test")
             let until = try parseDay(trainUntil, option: "--train-until")
             let (series, context, _) = try input.load()
-            let parts = issue.split(separator: ":")
-            guard parts.count == 2, let hour = Int(parts[0]), let minute = Int(parts[1]) else {
-                throw ForecastError("--issue '\(issue)': expected HH:MM")
-            }
-            let horizon = ForecastHorizon.dayAhead(issueHour: hour, issueMinute: minute)
+            let horizon = try parseIssueTime(issue)
             let firstDay = context.zone.local(series.startUnixSeconds).day.adding(days: 15)
             let features = ForecastFeatures(oneHotCalendar: oneHot)
             try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)

@@ -83,3 +83,11 @@ func parseDay(_ text: String, option: String) throws(ForecastError) -> LocalDate
     guard let day = LocalDate(text: text) else { throw ForecastError("\(option) '\(text)': expected YYYY-MM-DD") }
     return day
 }
+
+/// A day-ahead `--issue HH:MM`.
+func parseIssueTime(_ text: String) throws(ForecastError) -> ForecastHorizon {
+    let parts = text.split(separator: ":")
+    guard parts.count == 2, let hour = Int(parts[0]), let minute = Int(parts[1]), (0..<24).contains(hour),
+          (0..<60).contains(minute) else { throw ForecastError("--issue '\(text)': expected HH:MM") }
+    return .dayAhead(issueHour: hour, issueMinute: minute)
+}
