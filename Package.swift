@@ -145,7 +145,7 @@ let package = Package(
         // LAPACKE/OpenBLAS, gradient-boosted trees on XGBoost's C API, solar geometry, backtests.
         .systemLibrary(name: "CLAPACKE", providers: [.apt(["liblapacke-dev", "libopenblas-dev"])]),
         .systemLibrary(name: "CXGBoost", providers: [.apt(["libxgboost-dev"])]),
-        .target(name: "DSOForecast", dependencies: ["CLAPACKE", "CXGBoost", "DSOModel", "DSOScenario"], swiftSettings: strict),
+        .target(name: "DSOForecast", dependencies: ["CLAPACKE", "CXGBoost", "DSOModel", "DSOScenario", "DSOStatusSchema"], swiftSettings: strict),
         .systemLibrary(name: "CLibSocketCAN", pkgConfig: "libsocketcan", providers: [.apt(["libsocketcan-dev"])]),
         // BMS protocols as data, the frame decoder and the CAN transports (SocketCAN, SLCAN); no ABI.
         .target(

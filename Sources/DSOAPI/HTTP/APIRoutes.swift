@@ -57,6 +57,12 @@ struct APIRoutes: Sendable {
             let limit = try Self.limit(request)
             return try Self.json(try stored { historian throws(HistorianError) in try historian.operatorActions(limit: limit) })
         }
+        read(api, "/forecasts") { request, _ throws(RequestError) in
+            let (target, horizon) = try Self.forecastFilter(request)
+            return try Self.json(try stored { historian throws(HistorianError) in
+                try historian.latestForecasts(target: target, horizon: horizon)
+            })
+        }
         api.post("/schedules") { request, context in
             var request = request
             let body = try? await request.collectBody(upTo: configuration.maximumBodyBytes)
@@ -213,6 +219,15 @@ struct APIRoutes: Sendable {
     }
 
     /// `?limit=N`, 1…10000, default 100.
+    /// `?target=SUB-A/load&horizon=day-ahead`, both optional.
+    static func forecastFilter(_ request: Request) throws(RequestError) -> (target: String?, horizon: String?) {
+        let horizon = request.uri.queryParameters.get("horizon")
+        if let horizon, !["day-ahead", "intraday"].contains(horizon) {
+            throw RequestError(.badRequest, "horizon: \(horizon) is not valid; expected day-ahead or intraday")
+        }
+        return (request.uri.queryParameters.get("target"), horizon)
+    }
+
     static func limit(_ request: Request) throws(RequestError) -> Int {
         guard let text = request.uri.queryParameters.get("limit") else { return 100 }
         guard let limit = Int(text), (1...10_000).contains(limit) else {

@@ -1,3 +1,5 @@
+public import DSOStatusSchema
+
 /// One thing to store, as handed to `Historian.record`: the writer thread batches them into transactions.
 public enum HistorianEntry: Sendable, Hashable {
     case cycle(CycleSummary)
@@ -5,6 +7,8 @@ public enum HistorianEntry: Sendable, Hashable {
     case event(EventRecord)
     case schedule(ScheduleReceipt)
     case operatorAction(OperatorAction)
+    /// A forecast as issued, one row per hour; `wallTimeSeconds` is when it was stored.
+    case forecast(ForecastDocument, wallTimeSeconds: Double)
 
     /// Wall-clock time the entry was taken, Unix seconds (what retention compares against).
     public var wallTimeSeconds: Double {
@@ -14,6 +18,7 @@ public enum HistorianEntry: Sendable, Hashable {
         case .event(let value): value.wallTimeSeconds
         case .schedule(let value): value.wallTimeSeconds
         case .operatorAction(let value): value.wallTimeSeconds
+        case .forecast(_, let wallTimeSeconds): wallTimeSeconds
         }
     }
 }

@@ -1,3 +1,4 @@
+import DSOStatusSchema
 import GRDB
 
 /// Inserts one batch of entries inside the caller's transaction, with cached prepared statements; every row
@@ -28,6 +29,7 @@ enum BatchWriter {
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                     """).execute(arguments: [action.wallTimeSeconds, action.actor, action.role, action.action,
                                              action.detail, action.outcome, action.remoteAddress, runID])
+            case .forecast(let forecast, let wallTimeSeconds): try insert(forecast, wallTimeSeconds, db, runID)
             }
         }
     }
@@ -69,5 +71,18 @@ enum BatchWriter {
                 sample.availableDownKW, sample.soc, sample.faultCode, sample.health, sample.setpointKW,
                 sample.basePointKW, sample.regulationKW, sample.isFallback, runID,
             ])
+    }
+
+    private static func insert(_ forecast: ForecastDocument, _ wallTimeSeconds: Double, _ db: Database, _ runID: Int64) throws {
+        let statement = try db.cachedStatement(sql: """
+            INSERT INTO forecast (wall_time_s, run_id, target, kind, interface_point, horizon, forecaster, issue_unix_s,
+                hour_start_unix_s, p10_kw, p50_kw, p90_kw) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        for hour in forecast.hours {
+            try statement.execute(arguments: [
+                wallTimeSeconds, runID, forecast.target, forecast.kind, forecast.interfacePoint, forecast.horizon,
+                forecast.forecaster, forecast.issueUnixSeconds, hour.startUnixSeconds, hour.p10KW, hour.p50KW, hour.p90KW,
+            ])
+        }
     }
 }

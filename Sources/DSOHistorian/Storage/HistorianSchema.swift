@@ -4,7 +4,7 @@ import GRDB
 enum HistorianSchema {
     /// Every table has `wall_time_s` (Unix seconds, indexed): retention deletes by it. Telemetry retention
     /// applies to these; the audit tables keep their own, longer retention (NERC CIP asks at least 90 days).
-    static let telemetryTables = ["cycle_summary", "interface_sample", "telemetry", "event", "schedule"]
+    static let telemetryTables = ["cycle_summary", "interface_sample", "telemetry", "event", "schedule", "forecast"]
     static let auditTables = ["operator_action"]
 
     static var migrator: DatabaseMigrator {
@@ -60,9 +60,24 @@ enum HistorianSchema {
                 ALTER TABLE schedule ADD COLUMN end_unix_s REAL;
                 CREATE INDEX schedule_end_unix ON schedule(end_unix_s);
                 """)
-            for table in telemetryTables + auditTables {
+            // The tables of v1/v2, written out: a shipped migration must not change when later ones add tables.
+            for table in ["cycle_summary", "interface_sample", "telemetry", "event", "schedule", "operator_action"] {
                 try db.execute(sql: "ALTER TABLE \(table) ADD COLUMN run_id INTEGER NOT NULL DEFAULT 0")
             }
+        }
+        migrator.registerMigration("v4: forecasts") { db in
+            // One row per forecast hour: the scheduler and the console read a target's latest forecast of an
+            // hour, the backtests of the service's own forecasts read every issue of it.
+            try db.execute(sql: """
+                CREATE TABLE forecast (
+                    id INTEGER PRIMARY KEY, wall_time_s REAL NOT NULL, run_id INTEGER NOT NULL DEFAULT 0,
+                    target TEXT NOT NULL, kind TEXT NOT NULL, interface_point TEXT NOT NULL, horizon TEXT NOT NULL,
+                    forecaster TEXT NOT NULL, issue_unix_s INTEGER NOT NULL, hour_start_unix_s INTEGER NOT NULL,
+                    p10_kw REAL, p50_kw REAL, p90_kw REAL);
+                CREATE INDEX forecast_wall_time ON forecast(wall_time_s);
+                CREATE INDEX forecast_target_issue ON forecast(target, horizon, issue_unix_s);
+                CREATE INDEX telemetry_resource_wall_time ON telemetry(resource, wall_time_s);
+                """)
         }
         return migrator
     }

@@ -120,6 +120,16 @@ package final class TableReader {
         return flag
     }
 
+    /// An array of strings; nil when absent, and (after reporting) when not an array of strings.
+    package func optionalStrings(_ key: String) -> [String]? {
+        guard let value = raw(key) else { return nil }
+        guard let array = value.array, case let texts = array.compactMap(\.string), texts.count == array.count else {
+            report(key, found: describe(value), expected: "an array of strings, e.g. [\"a\", \"b\"]")
+            return nil
+        }
+        return texts
+    }
+
     /// An array of numbers, each checked against `bound`; nil when absent or bad.
     package func optionalDoubles(_ key: String, _ bound: ValueBound = .any, count: Int? = nil) -> [Double]? {
         guard let value = raw(key) else { return nil }

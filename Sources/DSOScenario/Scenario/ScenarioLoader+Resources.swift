@@ -59,7 +59,7 @@ extension ScenarioLoader {
                 profileScale: section.double("profile_scale", default: 1, .nonNegative),
                 curtailableShare: share,
                 maxCurtailmentKW: section.double("max_curtailment_kw", default: share * peak, .nonNegative),
-                windows: windows(section), responseDelaySeconds: demandResponse.commandDelaySeconds,
+                windows: section.availabilityWindows("windows"), responseDelaySeconds: demandResponse.commandDelaySeconds,
                 timeConstantSeconds: demandResponse.responseTimeConstantSeconds,
                 rampKWPerSecond: demandResponse.rampKWPerSecond,
                 commandCapacity: commandCapacity(delaySeconds: demandResponse.commandDelaySeconds))
@@ -67,25 +67,5 @@ extension ScenarioLoader {
             demandResponse.minimumKW = -peak * parameters.profileScale
             add(demandResponse, .demandResponse(parameters), idKeyPath: section.path("id"))
         }
-    }
-
-    /// `windows = [[17, 21], [6, 9]]`: start and end hour pairs; absent means always available.
-    private func windows(_ section: TableReader) -> [AvailabilityWindow] {
-        guard let value = section.raw("windows") else { return [] }
-        let expected = "an array of [start_hour, end_hour] pairs with hours in 0…24"
-        guard let array = value.array else {
-            section.report("windows", found: section.describe(value), expected: expected)
-            return []
-        }
-        var windows: [AvailabilityWindow] = []
-        for element in array {
-            let hours = element.array.map { $0.compactMap(TableReader.number) } ?? []
-            guard hours.count == 2, hours.allSatisfy({ (0...24).contains($0) }), hours[0] != hours[1] else {
-                section.report("windows", found: section.describe(element), expected: expected)
-                return []
-            }
-            windows.append(AvailabilityWindow(startHour: hours[0], endHour: hours[1]))
-        }
-        return windows
     }
 }

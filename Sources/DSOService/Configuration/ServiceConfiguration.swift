@@ -17,6 +17,8 @@ public struct ServiceConfiguration: Sendable {
     public var historian: HistorianSettings?
     /// The operator HTTP API and metrics (`[api]`), nil when absent.
     public var api: APISettings?
+    /// Forecasts inside the service (`[forecast]`), nil when absent.
+    public var forecast: ForecastSettings?
 
     /// Interface points and resources in the kernel's order, whichever source they come from.
     public var model: SubstationModel {
@@ -49,7 +51,8 @@ public struct ServiceConfiguration: Sendable {
     }
 
     public init(path: String, service: ServiceSettings, kernel: Scenario.KernelSettings, devices: DeviceSource,
-                isoLink: ISOLinkSettings? = nil, historian: HistorianSettings? = nil, api: APISettings? = nil) {
+                isoLink: ISOLinkSettings? = nil, historian: HistorianSettings? = nil, api: APISettings? = nil,
+                forecast: ForecastSettings? = nil) {
         self.path = path
         self.service = service
         self.kernel = kernel
@@ -57,6 +60,7 @@ public struct ServiceConfiguration: Sendable {
         self.isoLink = isoLink
         self.historian = historian
         self.api = api
+        self.forecast = forecast
     }
 }
 

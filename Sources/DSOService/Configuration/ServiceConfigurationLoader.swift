@@ -33,6 +33,7 @@ final class ServiceConfigurationLoader {
         let isoLink = readISOLink()
         let historian = readHistorian()
         let api = readAPI()
+        let forecast = readForecast(historian: historian)
         root.finish()
         if simulation != nil, !drivers.isEmpty {
             diagnostics.report("drivers", "found [[drivers]] together with [simulation], expected one device source: simulated devices or driver plugins")
@@ -54,7 +55,7 @@ final class ServiceConfigurationLoader {
             return nil
         }
         return ServiceConfiguration(path: path, service: service, kernel: kernel, devices: devices,
-                                    isoLink: isoLink, historian: historian, api: api)
+                                    isoLink: isoLink, historian: historian, api: api, forecast: forecast)
     }
 
     /// Absolute form of a path written in the file, by the same rule as a scenario's paths.

@@ -2,6 +2,7 @@ import ArgumentParser
 import DSOAPI
 import DSOCycleLoop
 import DSODriverHost
+import DSOForecast
 import DSOService
 import Foundation
 
@@ -39,6 +40,16 @@ struct CheckConfig: ParsableCommand {
             }
         }
         for line in Self.summary(of: configuration) { print(line) }
+        do {
+            if let refresher = try ForecastAssembly.refresher(for: configuration) {
+                let targets = refresher.targets.map(\.id).joined(separator: ", ")
+                print("forecast: \(refresher.engine.settings.forecaster), \(refresher.targets.count) targets (\(targets))")
+            }
+        } catch {
+            print(error.description)
+            print("1 issue in \(configuration.path)")
+            throw ExitCode(1)
+        }
         do {
             if let opened = try Self.openDevices(configuration) { print(opened) }
         } catch {

@@ -4,6 +4,6 @@ import ArgumentParser
 struct Forecast: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Forecast load, PV and DR availability; backtest the forecasters on any CSV.",
-        subcommands: [ForecastBacktest.self, ForecastFeatureExport.self]
+        subcommands: [ForecastBacktest.self, ForecastFeatureExport.self, ForecastRun.self]
     )
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import DSOAPI
 import DSOHistorian
 import DSOCycleLoop
+import DSOForecast
 import DSORuntime
 import DSOService
 import DSOStatusSchema
@@ -26,7 +27,7 @@ enum ServiceAssembly {
         }
     }
 
-    /// Builds the components for `[historian]`, `[api]` and `[iso_link]` around the service's kernel and
+    /// Builds the components for `[historian]`, `[api]`, `[iso_link]` and `[forecast]` around the service's kernel and
     /// attaches them (stopped in reverse order: the ISO link, the API, then the historian's final flush).
     ///
     /// Each producer gets its own ring of the kernel's inbound port: the API's through one actor that its
@@ -69,6 +70,10 @@ enum ServiceAssembly {
                 settings: settings, model: model, initialAwardMW: initialAwardMW,
                 signalTTLSeconds: service.kernel.configuration.regulationSignalTTLSeconds, port: service.loop.port,
                 epoch: service.loop.epoch, historian: historian, log: log))
+        }
+        // After the historian, so it stops before the historian's final flush.
+        if let refresher = try ForecastAssembly.refresher(for: configuration), let historian {
+            components.append(ForecastComponent(refresher: refresher, historian: historian, log: log))
         }
         service.attach(components)
     }

@@ -53,7 +53,8 @@ public final class BackgroundProcess: @unchecked Sendable {
             if !process.isRunning { return stderr.contains(text) }
             usleep(50_000)
         }
-        return false
+        // One last look: a thread kept off the CPU past the deadline must not miss a line written meanwhile.
+        return stderr.contains(text)
     }
 
     /// Waits for the exit; kills (SIGKILL) and returns nil after `timeoutSeconds`.
