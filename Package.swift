@@ -20,6 +20,7 @@ let package = Package(
         .library(name: "DSOKernel", targets: ["DSOKernel"]),
         .library(name: "DSOScoring", targets: ["DSOScoring"]),
         .library(name: "DSOScenario", targets: ["DSOScenario"]),
+        .library(name: "DSOForecast", targets: ["DSOForecast"]),
         .library(name: "DSOCycleLoop", targets: ["DSOCycleLoop"]),
         .library(name: "DSOSimulation", targets: ["DSOSimulation"]),
         .executable(name: "dsod", targets: ["dsod"]),

@@ -26,6 +26,7 @@ let package = Package(
                 .product(name: "DSOKernel", package: "OpenDSO"),
                 .product(name: "DSOScoring", package: "OpenDSO"),
                 .product(name: "DSOSimulation", package: "OpenDSO"),
+                .product(name: "DSOForecast", package: "OpenDSO"),
                 .product(name: "DSODriverABI", package: "OpenDSO"),
                 .product(name: "DSODriverHost", package: "OpenDSO"),
                 // SyntheticSubstation: the made-up thousand-resource substation the cycle benchmarks run.
