@@ -118,7 +118,7 @@ let package = Package(
         // dsod as a substation service: service configuration, sd_notify/watchdog, signals, the real-clock run loop.
         .target(
             name: "DSOService",
-            dependencies: ["CPlatform", "DSOModel", "DSOKernel", "DSORuntime", "DSOCycleLoop", "DSOScenario", "DSODriverHost", "TOMLKit"],
+            dependencies: ["CPlatform", "DSOModel", "DSOKernel", "DSORuntime", "DSOCycleLoop", "DSOScenario", "DSODriverHost", "DSOForecast", "TOMLKit"],
             swiftSettings: strict
         ),
         .executableTarget(

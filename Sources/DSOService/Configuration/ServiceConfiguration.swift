@@ -18,7 +18,7 @@ public struct ServiceConfiguration: Sendable {
     /// The operator HTTP API and metrics (`[api]`), nil when absent.
     public var api: APISettings?
     /// Forecasts inside the service (`[forecast]`), nil when absent.
-    public var forecast: ForecastSettings?
+    public var forecast: ForecastConfiguration?
 
     /// Interface points and resources in the kernel's order, whichever source they come from.
     public var model: SubstationModel {
@@ -52,7 +52,7 @@ public struct ServiceConfiguration: Sendable {
 
     public init(path: String, service: ServiceSettings, kernel: Scenario.KernelSettings, devices: DeviceSource,
                 isoLink: ISOLinkSettings? = nil, historian: HistorianSettings? = nil, api: APISettings? = nil,
-                forecast: ForecastSettings? = nil) {
+                forecast: ForecastConfiguration? = nil) {
         self.path = path
         self.service = service
         self.kernel = kernel

@@ -33,7 +33,7 @@ final class ServiceConfigurationLoader {
         let isoLink = readISOLink()
         let historian = readHistorian()
         let api = readAPI()
-        let forecast = readForecast(historian: historian)
+        let writtenForecast = readForecast(historian: historian)
         root.finish()
         if simulation != nil, !drivers.isEmpty {
             diagnostics.report("drivers", "found [[drivers]] together with [simulation], expected one device source: simulated devices or driver plugins")
@@ -44,6 +44,10 @@ final class ServiceConfigurationLoader {
         }
         if !root.has("simulation"), !gridGiven {
             diagnostics.report("simulation", "missing, expected a [simulation] section naming a scenario, or [[interface_points]], resources and [[drivers]]")
+        }
+        let model = simulation?.scenario.model ?? plant?.grid?.model
+        let forecast = writtenForecast.flatMap { written in
+            model.flatMap { forecastConfiguration(written, model: $0, simulation: simulation) }
         }
         guard diagnostics.issues.isEmpty else { return nil }
         let devices: ServiceConfiguration.DeviceSource

@@ -2,7 +2,6 @@ import ArgumentParser
 import DSOAPI
 import DSOCycleLoop
 import DSODriverHost
-import DSOForecast
 import DSOService
 import Foundation
 
@@ -40,16 +39,6 @@ struct CheckConfig: ParsableCommand {
             }
         }
         for line in Self.summary(of: configuration) { print(line) }
-        do {
-            if let refresher = try ForecastAssembly.refresher(for: configuration) {
-                let targets = refresher.targets.map(\.id).joined(separator: ", ")
-                print("forecast: \(refresher.engine.settings.forecaster), \(refresher.targets.count) targets (\(targets))")
-            }
-        } catch {
-            print(error.description)
-            print("1 issue in \(configuration.path)")
-            throw ExitCode(1)
-        }
         do {
             if let opened = try Self.openDevices(configuration) { print(opened) }
         } catch {
@@ -93,6 +82,9 @@ extension CheckConfig {
         }
         if let iso = configuration.isoLink { lines.append("ISO link: listen \(iso.listen), writers \(iso.writers.joined(separator: ", "))") }
         if let historian = configuration.historian { lines.append("historian: \(historian.databasePath), \(historian.retentionDays) days, audit \(historian.auditRetentionDays) days") }
+        if let forecast = configuration.forecast {
+            lines.append("forecast: \(forecast.settings.forecaster), \(forecast.targets.count) targets (\(forecast.targets.map(\.id).joined(separator: ", ")))")
+        }
         if let api = configuration.api {
             lines.append("API: listen \(api.listen) (\(api.tlsCertificatePath == nil ? "plain HTTP" : "TLS")), at most "
                          + "\(api.maximumConnections) connections, \(api.maximumConnectionsPerAddress) per address")

@@ -38,13 +38,7 @@ struct ForecastRun: ParsableCommand {
         guard configuration.forecast != nil, let settings = configuration.historian else {
             throw CommandFailure("\(configuration.path): no [forecast] section (with a [historian]): nothing to forecast")
         }
-        var refresher: ForecastRefresher
-        do {
-            guard let built = try ForecastAssembly.refresher(for: configuration) else { throw CommandFailure("no [forecast]") }
-            refresher = built
-        } catch let error as ForecastError {
-            throw CommandFailure(error.description)
-        }
+        guard var refresher = ForecastAssembly.refresher(for: configuration) else { throw CommandFailure("no [forecast]") }
         let now: Int64
         if let at {
             guard let seconds = UTCTimestamp.unixSeconds(at) else {

@@ -72,7 +72,7 @@ enum ServiceAssembly {
                 epoch: service.loop.epoch, historian: historian, log: log))
         }
         // After the historian, so it stops before the historian's final flush.
-        if let refresher = try ForecastAssembly.refresher(for: configuration), let historian {
+        if let refresher = ForecastAssembly.refresher(for: configuration), let historian {
             components.append(ForecastComponent(refresher: refresher, historian: historian, log: log))
         }
         service.attach(components)

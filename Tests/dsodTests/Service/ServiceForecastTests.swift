@@ -209,13 +209,15 @@ import Testing
     }
 
     @Test(arguments: [
-        ("forecaster = \"magic\"", "forecast.forecaster: \"magic\" is not a forecaster"),
+        ("forecaster = \"magic\"", "forecast.forecaster: found \"magic\", expected one of clear-sky-persistence, ensemble"),
         ("timezone = \"Mars/Olympus\"", "forecast.timezone"),
         ("day_ahead_issue = \"25:00\"", "forecast.day_ahead_issue"),
         ("refresh_minutes = 7", "forecast.refresh_minutes"),
         ("history_days = 90", "forecast.history_days: found 90, expected at most historian.retention_days (60)"),
-        ("[[forecast.programmes]]\nresource = \"LOAD-A\"", "forecast.programmes[0].resource: \"LOAD-A\" is not a DR resource; expected one of DR-A"),
+        ("[[forecast.programmes]]\nresource = \"LOAD-A\"", "forecast.programmes[0].resource: found \"LOAD-A\", expected the id of a DR resource: DR-A"),
         ("latitude = 34.05", "forecast.longitude: missing"),
+        ("weather = \"nope.csv\"", "forecast.weather: "),
+        ("altitude_m = 1e6", "forecast.altitude_m"),
     ])
     func aBadForecastSectionIsRefusedNamingItsKey(line: String, message: String) async throws {
         try await TemporaryFolder.with { folder in
