@@ -130,7 +130,8 @@ public final class Historian: Sendable {
     @discardableResult
     public func applyRetention(nowUnixSeconds: Double = WallClock.nowUnixSeconds()) throws(HistorianError) -> Int {
         let retention = [(HistorianSchema.telemetryTables, configuration.retentionDays),
-                         (HistorianSchema.auditTables, configuration.auditRetentionDays)]
+                         (HistorianSchema.auditTables, configuration.auditRetentionDays),
+                         (HistorianSchema.hourlyTables, configuration.hourlyRetentionDays)]
         do {
             let deleted = try database.write { db in
                 var deleted = 0

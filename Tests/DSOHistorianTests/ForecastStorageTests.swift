@@ -31,6 +31,12 @@ import Testing
             #expect(first.samples == 4 && abs(first.meanMeasuredKW + 115) < 1e-9 && first.meanSetpointKW == 5)
             #expect(hours.contains { $0.resource == 0 && $0.hourStartUnixSeconds == Int64(hour) + 3600 && $0.meanMeasuredKW == -300 })
             #expect(try historian.hourlyTelemetry(fromUnixSeconds: Int64(hour) + 3600, toUnixSeconds: Int64(hour) + 7200).count == 1)
+            // Retention deletes the samples after `retentionDays`; their hourly means stay for `hourlyRetentionDays`.
+            try historian.applyRetention(nowUnixSeconds: hour + 31 * 86_400)
+            #expect(try historian.rowCounts()["telemetry"] == 0)
+            #expect(try historian.hourlyTelemetry(fromUnixSeconds: 0, toUnixSeconds: .max).count == 3)
+            try historian.applyRetention(nowUnixSeconds: hour + 401 * 86_400)
+            #expect(try historian.hourlyTelemetry(fromUnixSeconds: 0, toUnixSeconds: .max).isEmpty)
         }
     }
 
@@ -76,5 +82,30 @@ extension ForecastDocument {
         var copy = self
         copy.issued = issued
         return copy
+    }
+}
+
+/// A database written before v4 gets its hourly means summed in from the telemetry it already has.
+@Suite struct HourlyRollupMigrationTests {
+    @Test func existingTelemetryIsSummedIntoHourlyMeans() async throws {
+        try await TemporaryFolder.with { folder in
+            let path = folder.file("h.sqlite")
+            do {
+                let historian = try Historian(path: path)
+                try historian.beginRun()
+                for (second, kw) in [(0.0, 10.0), (60, 20), (3600, 5)] {
+                    historian.record(.telemetry(TelemetrySample(wallTimeSeconds: 7200 + second, timeSeconds: 0, resource: 2, measuredKW: kw)))
+                }
+                try historian.stop()
+            }
+            // As if migrated from v3: drop the rollup and forget v4, then open again.
+            _ = try SQLiteShell.query(path, """
+                DROP TRIGGER telemetry_hour_rollup; DROP TABLE telemetry_hour; DROP TABLE forecast;
+                DELETE FROM grdb_migrations WHERE identifier LIKE 'v4:%';
+                """)
+            let historian = try Historian(path: path)
+            let hours = try historian.hourlyTelemetry(fromUnixSeconds: 0, toUnixSeconds: 20_000)
+            #expect(hours.map(\.meanMeasuredKW) == [15, 5] && hours.map(\.samples) == [2, 1], "\(hours)")
+        }
     }
 }

@@ -5,6 +5,9 @@ public struct HistorianConfiguration: Sendable, Hashable {
     /// Audit rows (operator actions: API writes, refused authentication, signals) older than this are deleted,
     /// days; at least `minimumAuditRetentionDays`, whatever the telemetry retention.
     public var auditRetentionDays: Double
+    /// Hourly telemetry means (`telemetry_hour`, the forecasts' history) older than this are deleted, days; kept
+    /// longer than the raw telemetry they summarise (a year and more lets forecasters see last year's season).
+    public var hourlyRetentionDays: Double
     /// Longest time a record waits in memory before its transaction commits; bounds what `kill -9` loses, s.
     public var commitIntervalSeconds: Double
     /// Store one cycle summary (with its interface point rows) every this many cycles; 1 stores every cycle.
@@ -19,11 +22,13 @@ public struct HistorianConfiguration: Sendable, Hashable {
     /// NERC CIP-007 R4 keeps security event logs for at least 90 consecutive days.
     public static let minimumAuditRetentionDays: Double = 90
 
-    public init(retentionDays: Double = 30, auditRetentionDays: Double = 365, commitIntervalSeconds: Double = 0.25, cycleSummaryEveryCycles: Int = 1,
+    public init(retentionDays: Double = 30, auditRetentionDays: Double = 365, hourlyRetentionDays: Double = 400,
+                commitIntervalSeconds: Double = 0.25, cycleSummaryEveryCycles: Int = 1,
                 telemetryIntervalSeconds: Double = 1, retentionCheckIntervalSeconds: Double = 600,
                 maximumPendingEntries: Int = 200_000) {
         self.retentionDays = retentionDays
         self.auditRetentionDays = auditRetentionDays
+        self.hourlyRetentionDays = hourlyRetentionDays
         self.commitIntervalSeconds = commitIntervalSeconds
         self.cycleSummaryEveryCycles = cycleSummaryEveryCycles
         self.telemetryIntervalSeconds = telemetryIntervalSeconds
@@ -39,6 +44,8 @@ public struct HistorianConfiguration: Sendable, Hashable {
         try require(retentionDays.isFinite && retentionDays > 0, "retention_days", retentionDays, "a number of days > 0")
         try require(auditRetentionDays.isFinite && auditRetentionDays >= Self.minimumAuditRetentionDays,
                     "audit_retention_days", auditRetentionDays, "a number of days ≥ \(Self.minimumAuditRetentionDays) (NERC CIP)")
+        try require(hourlyRetentionDays.isFinite && hourlyRetentionDays >= retentionDays, "hourly_retention_days",
+                    hourlyRetentionDays, "a number of days ≥ retention_days (\(retentionDays))")
         try require(commitIntervalSeconds.isFinite && commitIntervalSeconds > 0 && commitIntervalSeconds <= 1,
                     "commit_interval_s", commitIntervalSeconds, "seconds in (0, 1] (a crash may lose at most this much)")
         try require(cycleSummaryEveryCycles >= 1, "cycle_summary_every_cycles", Double(cycleSummaryEveryCycles),

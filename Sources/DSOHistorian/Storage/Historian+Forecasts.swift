@@ -5,17 +5,18 @@ import GRDB
 /// The forecast layer's reads: hourly means of the meters it learns from, and the forecasts it stored.
 extension Historian {
     /// Each resource's telemetry averaged over the UTC hours that start in `fromUnixSeconds ..< toUnixSeconds`,
-    /// across runs (a restart does not cut the history), in hour order.
+    /// across runs (a restart does not cut the history), in hour order: from `telemetry_hour`, which SQLite keeps
+    /// on every telemetry insert and which outlives the raw rows.
     public func hourlyTelemetry(fromUnixSeconds: Int64, toUnixSeconds: Int64) throws(HistorianError) -> [HourlyTelemetry] {
         try read { db in
             try Row.fetchAll(db, sql: """
-                SELECT resource, CAST(wall_time_s / 3600 AS INTEGER) * 3600 AS hour_start, AVG(measured_kw) AS measured,
-                    AVG(setpoint_kw) AS setpoint, COUNT(measured_kw) AS samples
-                FROM telemetry WHERE wall_time_s >= ? AND wall_time_s < ?
-                GROUP BY resource, hour_start HAVING COUNT(measured_kw) > 0 ORDER BY hour_start, resource
+                SELECT resource, hour_start_unix_s, measured_sum_kw / measured_count AS measured,
+                    CASE WHEN setpoint_count > 0 THEN setpoint_sum_kw / setpoint_count END AS setpoint, measured_count
+                FROM telemetry_hour WHERE hour_start_unix_s >= ? AND hour_start_unix_s < ? AND measured_count > 0
+                ORDER BY hour_start_unix_s, resource
                 """, arguments: [fromUnixSeconds, toUnixSeconds]).map { row in
-                HourlyTelemetry(resource: row["resource"], hourStartUnixSeconds: row["hour_start"],
-                                meanMeasuredKW: row["measured"], meanSetpointKW: row["setpoint"], samples: row["samples"])
+                HourlyTelemetry(resource: row["resource"], hourStartUnixSeconds: row["hour_start_unix_s"],
+                                meanMeasuredKW: row["measured"], meanSetpointKW: row["setpoint"], samples: row["measured_count"])
             }
         }
     }

@@ -94,7 +94,7 @@ extension Historian {
     public func rowCounts() throws(HistorianError) -> [String: Int] {
         try read { db in
             var counts: [String: Int] = [:]
-            for table in HistorianSchema.telemetryTables + HistorianSchema.auditTables {
+            for table in HistorianSchema.telemetryTables + HistorianSchema.auditTables + HistorianSchema.hourlyTables {
                 counts[table] = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)") ?? 0
             }
             return counts

@@ -6,6 +6,8 @@ enum HistorianSchema {
     /// applies to these; the audit tables keep their own, longer retention (NERC CIP asks at least 90 days).
     static let telemetryTables = ["cycle_summary", "interface_sample", "telemetry", "event", "schedule", "forecast"]
     static let auditTables = ["operator_action"]
+    /// Hourly means of the telemetry, kept longer than the telemetry (`hourlyRetentionDays`).
+    static let hourlyTables = ["telemetry_hour"]
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -65,7 +67,7 @@ enum HistorianSchema {
                 try db.execute(sql: "ALTER TABLE \(table) ADD COLUMN run_id INTEGER NOT NULL DEFAULT 0")
             }
         }
-        migrator.registerMigration("v4: forecasts") { db in
+        migrator.registerMigration("v4: forecasts, and hourly telemetry means") { db in
             // One row per forecast hour: the scheduler and the console read a target's latest forecast of an
             // hour, the backtests of the service's own forecasts read every issue of it.
             try db.execute(sql: """
@@ -76,7 +78,32 @@ enum HistorianSchema {
                     p10_kw REAL, p50_kw REAL, p90_kw REAL);
                 CREATE INDEX forecast_wall_time ON forecast(wall_time_s);
                 CREATE INDEX forecast_target_issue ON forecast(target, horizon, issue_unix_s);
-                CREATE INDEX telemetry_resource_wall_time ON telemetry(resource, wall_time_s);
+                """)
+            // Sums and counts per resource and UTC hour, kept by SQLite itself on every telemetry insert (whoever
+            // writes it) and outliving the raw rows' retention: the forecasts read weeks of history from here
+            // without scanning millions of samples. Existing telemetry is summed in once.
+            try db.execute(sql: """
+                CREATE TABLE telemetry_hour (
+                    resource INTEGER NOT NULL, hour_start_unix_s INTEGER NOT NULL, wall_time_s REAL NOT NULL,
+                    measured_sum_kw REAL NOT NULL, measured_count INTEGER NOT NULL,
+                    setpoint_sum_kw REAL NOT NULL, setpoint_count INTEGER NOT NULL,
+                    PRIMARY KEY (hour_start_unix_s, resource)) WITHOUT ROWID;
+                CREATE INDEX telemetry_hour_wall_time ON telemetry_hour(wall_time_s);
+                INSERT INTO telemetry_hour
+                    SELECT resource, CAST(wall_time_s / 3600 AS INTEGER) * 3600 AS hour, CAST(wall_time_s / 3600 AS INTEGER) * 3600,
+                        TOTAL(measured_kw), COUNT(measured_kw), TOTAL(setpoint_kw), COUNT(setpoint_kw)
+                    FROM telemetry GROUP BY resource, hour;
+                CREATE TRIGGER telemetry_hour_rollup AFTER INSERT ON telemetry BEGIN
+                    INSERT INTO telemetry_hour VALUES (
+                        NEW.resource, CAST(NEW.wall_time_s / 3600 AS INTEGER) * 3600, CAST(NEW.wall_time_s / 3600 AS INTEGER) * 3600,
+                        COALESCE(NEW.measured_kw, 0), NEW.measured_kw IS NOT NULL,
+                        COALESCE(NEW.setpoint_kw, 0), NEW.setpoint_kw IS NOT NULL)
+                    ON CONFLICT (hour_start_unix_s, resource) DO UPDATE SET
+                        measured_sum_kw = measured_sum_kw + excluded.measured_sum_kw,
+                        measured_count = measured_count + excluded.measured_count,
+                        setpoint_sum_kw = setpoint_sum_kw + excluded.setpoint_sum_kw,
+                        setpoint_count = setpoint_count + excluded.setpoint_count;
+                END;
                 """)
         }
         return migrator

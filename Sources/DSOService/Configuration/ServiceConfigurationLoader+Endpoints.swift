@@ -42,11 +42,17 @@ extension ServiceConfigurationLoader {
         let database = section.requiredString("database")
         let retention = section.double("retention_days", default: 30, .within(0.01...36_500))
         let audit = section.double("audit_retention_days", default: 365, .within(90...36_500))
+        var hourly = section.double("hourly_retention_days", default: max(400, retention), .within(0.01...36_500))
+        if hourly < retention {
+            section.report("hourly_retention_days", found: "\(hourly)", expected: "at least retention_days (\(retention)): the hourly means outlive the samples")
+            hourly = retention
+        }
         let sample = section.double("sample_period_s", default: 2, .within(0.01...3600))
         section.finish()
         guard !database.isEmpty else { return nil }
         return ServiceConfiguration.HistorianSettings(databasePath: database, retentionDays: retention,
-                                                      auditRetentionDays: audit, samplePeriodSeconds: sample)
+                                                      auditRetentionDays: audit, hourlyRetentionDays: hourly,
+                                                      samplePeriodSeconds: sample)
     }
 
     func readAPI() -> ServiceConfiguration.APISettings? {

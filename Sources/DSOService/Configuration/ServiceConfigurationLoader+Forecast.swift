@@ -44,10 +44,10 @@ extension ServiceConfigurationLoader {
                 section.report("refresh_minutes", found: "\(refresh)", expected: "a divisor of 60 (5, 10, 15, 30, 60)")
             }
         }
-        let retentionDays = historian.map { Int($0.retentionDays) } ?? 0
+        let retentionDays = historian.map { Int($0.hourlyRetentionDays) } ?? 0
         if let history = section.optionalInt("history_days", 2...730) {
             if history > retentionDays {
-                section.report("history_days", found: "\(history)", expected: "at most historian.retention_days (\(retentionDays)): older telemetry is deleted")
+                section.report("history_days", found: "\(history)", expected: "at most historian.hourly_retention_days (\(retentionDays)): older hourly means are deleted")
             }
             settings.historyDays = history
         } else {

@@ -84,14 +84,17 @@ extension ServiceConfiguration {
         public var retentionDays: Double
         /// How long the audit trail (operator actions, refused authentication) is kept, days (≥ 90, NERC CIP).
         public var auditRetentionDays: Double
+        /// How long the hourly telemetry means (the forecasts' history) are kept, days (≥ `retentionDays`).
+        public var hourlyRetentionDays: Double
         /// Period of stored samples, seconds.
         public var samplePeriodSeconds: Double
 
         public init(databasePath: String, retentionDays: Double = 30, auditRetentionDays: Double = 365,
-                    samplePeriodSeconds: Double = 2) {
+                    hourlyRetentionDays: Double = 400, samplePeriodSeconds: Double = 2) {
             self.databasePath = databasePath
             self.retentionDays = retentionDays
             self.auditRetentionDays = auditRetentionDays
+            self.hourlyRetentionDays = hourlyRetentionDays
             self.samplePeriodSeconds = samplePeriodSeconds
         }
     }

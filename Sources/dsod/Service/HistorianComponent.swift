@@ -29,6 +29,7 @@ final class HistorianComponent: ServiceComponent, @unchecked Sendable {
         let everyCycles = max(1, Int((settings.samplePeriodSeconds / cyclePeriodSeconds).rounded()))
         let configuration = HistorianConfiguration(retentionDays: settings.retentionDays,
                                                    auditRetentionDays: settings.auditRetentionDays,
+                                                   hourlyRetentionDays: settings.hourlyRetentionDays,
                                                    cycleSummaryEveryCycles: everyCycles,
                                                    telemetryIntervalSeconds: settings.samplePeriodSeconds)
         historian = try Historian(path: path, configuration: configuration)

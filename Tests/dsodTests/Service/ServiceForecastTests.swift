@@ -67,7 +67,6 @@ import Testing
         [historian]
         database = "\(database)"
         sample_period_s = 120
-        retention_days = 60
 
         [api]
         listen = "127.0.0.1:\(port)"
@@ -213,7 +212,7 @@ import Testing
         ("timezone = \"Mars/Olympus\"", "forecast.timezone"),
         ("day_ahead_issue = \"25:00\"", "forecast.day_ahead_issue"),
         ("refresh_minutes = 7", "forecast.refresh_minutes"),
-        ("history_days = 90", "forecast.history_days: found 90, expected at most historian.retention_days (60)"),
+        ("history_days = 500", "forecast.history_days: found 500, expected at most historian.hourly_retention_days (400)"),
         ("[[forecast.programmes]]\nresource = \"LOAD-A\"", "forecast.programmes[0].resource: found \"LOAD-A\", expected the id of a DR resource: DR-A"),
         ("latitude = 34.05", "forecast.longitude: missing"),
         ("weather = \"nope.csv\"", "forecast.weather: "),
