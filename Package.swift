@@ -21,6 +21,7 @@ let package = Package(
         .library(name: "DSOScoring", targets: ["DSOScoring"]),
         .library(name: "DSOScenario", targets: ["DSOScenario"]),
         .library(name: "DSOForecast", targets: ["DSOForecast"]),
+        .library(name: "DSOOptimization", targets: ["DSOOptimization"]),
         .library(name: "DSOCycleLoop", targets: ["DSOCycleLoop"]),
         .library(name: "DSOSimulation", targets: ["DSOSimulation"]),
         .executable(name: "dsod", targets: ["dsod"]),
@@ -147,6 +148,11 @@ let package = Package(
         .systemLibrary(name: "CLAPACKE", providers: [.apt(["liblapacke-dev", "libopenblas-dev"])]),
         .systemLibrary(name: "CXGBoost", providers: [.apt(["libxgboost-dev"])]),
         .target(name: "DSOForecast", dependencies: ["CLAPACKE", "CXGBoost", "DSOModel", "DSOScenario", "DSOStatusSchema"], swiftSettings: strict),
+        // The optimiser under the planner: a linear/mixed-integer modelling layer on COIN-OR CLP (LP, duals) and
+        // CBC (MILP) through their C interfaces, infeasibility diagnosis by constraint group, and MPS export.
+        .systemLibrary(name: "CClp", pkgConfig: "clp", providers: [.apt(["coinor-libclp-dev"])]),
+        .systemLibrary(name: "CCbc", pkgConfig: "cbc", providers: [.apt(["coinor-libcbc-dev"])]),
+        .target(name: "DSOOptimization", dependencies: ["CClp", "CCbc"], swiftSettings: strict),
         .systemLibrary(name: "CLibSocketCAN", pkgConfig: "libsocketcan", providers: [.apt(["libsocketcan-dev"])]),
         // BMS protocols as data, the frame decoder and the CAN transports (SocketCAN, SLCAN); no ABI.
         .target(
@@ -212,6 +218,8 @@ let package = Package(
         .testTarget(name: "DSOStatusSchemaTests", dependencies: ["DSOStatusSchema"]),
         .testTarget(name: "DSOModelTests", dependencies: ["DSOModel"]),
         .testTarget(name: "DSOForecastTests", dependencies: ["DSOForecast", "DSOModel", "OpenDSOTestSupport"]),
+        // Hand-solved LPs and MILPs, infeasibility and bad input, and the HiGHS (highspy) cross-check through MPS.
+        .testTarget(name: "DSOOptimizationTests", dependencies: ["DSOOptimization", "OpenDSOTestSupport"]),
         .testTarget(
             name: "DSOHistorianTests",
             dependencies: ["DSOHistorian", "DSOKernel", "DSOModel", "OpenDSOTestSupport", .product(name: "GRDB", package: "GRDB.swift")]

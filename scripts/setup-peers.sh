@@ -5,7 +5,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
-debian_packages=(rt-tests libsqlite3-dev sqlite3 libmodbus-dev mbpoll libsocketcan-dev socat liblapacke-dev libopenblas-dev libxgboost-dev)
+debian_packages=(rt-tests libsqlite3-dev sqlite3 libmodbus-dev mbpoll libsocketcan-dev socat liblapacke-dev libopenblas-dev libxgboost-dev coinor-libclp-dev coinor-libcbc-dev)
 missing=()
 for package in "${debian_packages[@]}"; do
     dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")

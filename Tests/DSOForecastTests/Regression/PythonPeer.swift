@@ -5,14 +5,10 @@ import OpenDSOTestSupport
 /// set (scripts/test.sh sets it), else the repository's .venv from scripts/setup-peers.sh. The script gets
 /// the input and output file paths as sys.argv[1] and sys.argv[2]; the Regression and Trees suites share it.
 enum PythonPeer {
-    static let python = ProcessInfo.processInfo.environment["OPENDSO_PYTHON"] ?? Repository.python
+    static let python = Repository.peerPython
 
     /// Why the peer cannot run, or nil when it can.
-    static var unavailableReason: String? {
-        FileManager.default.isExecutableFile(atPath: python)
-            ? nil
-            : "no peer interpreter at \(python): run scripts/setup-peers.sh (or set OPENDSO_PYTHON)"
-    }
+    static var unavailableReason: String? { Repository.peerPythonUnavailableReason }
 
     /// The script's answer to `input`, decoded from the JSON it writes.
     static func run<Input: Encodable, Output: Decodable>(

@@ -6,14 +6,9 @@ import OpenDSOTestSupport
 /// compared in isolation, and the whole chain compared end to end.
 enum PvlibPeer {
     /// `OPENDSO_PYTHON` when set, else the worktree's .venv.
-    static var python: String {
-        ProcessInfo.processInfo.environment["OPENDSO_PYTHON"] ?? Repository.python
-    }
+    static var python: String { Repository.peerPython }
 
-    static var unavailableReason: String? {
-        FileManager.default.isExecutableFile(atPath: python)
-            ? nil : "no peer interpreter at \(python): run scripts/setup-peers.sh (pvlib is pinned there)"
-    }
+    static var unavailableReason: String? { Repository.peerPythonUnavailableReason }
 
     struct Site: Codable {
         var name: String

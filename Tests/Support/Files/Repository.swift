@@ -10,6 +10,17 @@ public enum Repository {
     public static func path(_ relative: String) -> String { root.appendingPathComponent(relative).path }
 
     public static let python = root.appendingPathComponent(".venv/bin/python").path
+
+    /// The interpreter of the Python cross-checks (numpy, xgboost, pvlib, highspy): `OPENDSO_PYTHON` when set
+    /// (scripts/test.sh sets it), else this worktree's .venv from scripts/setup-peers.sh.
+    public static var peerPython: String { ProcessInfo.processInfo.environment["OPENDSO_PYTHON"] ?? python }
+
+    /// Why the cross-checks' interpreter cannot run, or nil when it can.
+    public static var peerPythonUnavailableReason: String? {
+        FileManager.default.isExecutableFile(atPath: peerPython)
+            ? nil
+            : "no peer interpreter at \(peerPython): run scripts/setup-peers.sh (or set OPENDSO_PYTHON)"
+    }
     public static let peerScript = root.appendingPathComponent("Tests/peers/can/bms_peer.py").path
     public static let pylontechDBC = root.appendingPathComponent("Plugins/CANBMS/protocols/pylontech.dbc").path
     public static let smaDBC = root.appendingPathComponent("Plugins/CANBMS/protocols/sma.dbc").path
