@@ -22,6 +22,7 @@ let package = Package(
         .library(name: "DSOScenario", targets: ["DSOScenario"]),
         .library(name: "DSOForecast", targets: ["DSOForecast"]),
         .library(name: "DSOOptimization", targets: ["DSOOptimization"]),
+        .library(name: "DSOPlanning", targets: ["DSOPlanning"]),
         .library(name: "DSOCycleLoop", targets: ["DSOCycleLoop"]),
         .library(name: "DSOSimulation", targets: ["DSOSimulation"]),
         .executable(name: "dsod", targets: ["dsod"]),
@@ -125,7 +126,7 @@ let package = Package(
         .executableTarget(
             name: "dsod",
             dependencies: ["CPlatform", 
-                "DSOService", "DSOCycleLoop", "DSODriverHost", "DSOCommandLine", "DSOModel", "DSOKernel", "DSORuntime", "DSOSimulation", "DSOScenario", "DSOScoring", "DSOISOLink", "DSOHistorian", "DSOAPI", "DSOForecast",
+                "DSOService", "DSOCycleLoop", "DSODriverHost", "DSOCommandLine", "DSOModel", "DSOKernel", "DSORuntime", "DSOSimulation", "DSOScenario", "DSOScoring", "DSOISOLink", "DSOHistorian", "DSOAPI", "DSOForecast", "DSOPlanning",
                 "DSOStatusSchema",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -153,6 +154,7 @@ let package = Package(
         .systemLibrary(name: "CClp", pkgConfig: "clp", providers: [.apt(["coinor-libclp-dev"])]),
         .systemLibrary(name: "CCbc", pkgConfig: "cbc", providers: [.apt(["coinor-libcbc-dev"])]),
         .target(name: "DSOOptimization", dependencies: ["CClp", "CCbc"], swiftSettings: strict),
+        .target(name: "DSOPlanning", dependencies: ["DSOOptimization", "DSOForecast", "DSOModel", "DSOScenario"], swiftSettings: strict),
         .systemLibrary(name: "CLibSocketCAN", pkgConfig: "libsocketcan", providers: [.apt(["libsocketcan-dev"])]),
         // BMS protocols as data, the frame decoder and the CAN transports (SocketCAN, SLCAN); no ABI.
         .target(
@@ -220,6 +222,7 @@ let package = Package(
         .testTarget(name: "DSOForecastTests", dependencies: ["DSOForecast", "DSOModel", "OpenDSOTestSupport"]),
         // Hand-solved LPs and MILPs, infeasibility and bad input, and the HiGHS (highspy) cross-check through MPS.
         .testTarget(name: "DSOOptimizationTests", dependencies: ["DSOOptimization", "OpenDSOTestSupport"]),
+        .testTarget(name: "DSOPlanningTests", dependencies: ["DSOPlanning", "DSOOptimization", "DSOForecast", "OpenDSOTestSupport"]),
         .testTarget(
             name: "DSOHistorianTests",
             dependencies: ["DSOHistorian", "DSOKernel", "DSOModel", "OpenDSOTestSupport", .product(name: "GRDB", package: "GRDB.swift")]

@@ -27,6 +27,8 @@ let package = Package(
                 .product(name: "DSOScoring", package: "OpenDSO"),
                 .product(name: "DSOSimulation", package: "OpenDSO"),
                 .product(name: "DSOForecast", package: "OpenDSO"),
+                .product(name: "DSOPlanning", package: "OpenDSO"),
+                .product(name: "DSOOptimization", package: "OpenDSO"),
                 .product(name: "DSODriverABI", package: "OpenDSO"),
                 .product(name: "DSODriverHost", package: "OpenDSO"),
                 // SyntheticSubstation: the made-up thousand-resource substation the cycle benchmarks run.

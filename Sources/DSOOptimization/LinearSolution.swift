@@ -39,6 +39,8 @@ public struct LinearSolution: Sendable {
     public var hasFeasiblePoint: Bool
     /// MILP: CBC's best possible objective (the bound the gap is measured against), in the model's sense.
     public var bestBound: Double?
+    /// LP: the basis CLP ended with, to warm-start the next solve of a model of the same shape (`SolveOptions.warmStart`).
+    public var basis: WarmStartBasis?
 
     public subscript(_ variable: LinearModel.Variable) -> Double { values[variable.index] }
 

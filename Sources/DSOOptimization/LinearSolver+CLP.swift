@@ -10,7 +10,18 @@ extension LinearSolver {
         problem.load(into: clp, with: Clp_loadProblem)
         Clp_setOptimizationDirection(clp, problem.maximise ? -1 : 1)
         Clp_setMaximumSeconds(clp, options.timeLimitSeconds)
-        _ = Clp_initialSolve(clp)
+        if let basis = options.warmStart, basis.rows == problem.rowCount, basis.columns == problem.columnCount {
+            // Only bounds or costs changed: the dual simplex from the old basis (ClpSimplex keeps columns, then rows).
+            basis.statuses.withUnsafeBufferPointer { Clp_copyinStatus(clp, $0.baseAddress) }
+            _ = Clp_dual(clp, 0)
+        } else {
+            switch options.lpMethod {
+            case .automatic: _ = Clp_initialSolve(clp)
+            case .dualSimplex: _ = Clp_initialDualSolve(clp)
+            case .primalSimplex: _ = Clp_initialPrimalSolve(clp)
+            case .barrier: _ = Clp_initialBarrierSolve(clp)
+            }
+        }
 
         let outcome: SolverRun.Outcome
         switch Clp_status(clp) {
@@ -29,6 +40,10 @@ extension LinearSolver {
             hasFeasiblePoint: optimal,
             values: copied(Clp_getColSolution(clp), count: problem.columnCount),
             rowActivities: copied(Clp_getRowActivity(clp), count: problem.rowCount),
-            rowDuals: optimal ? copied(Clp_getRowPrice(clp), count: problem.rowCount) : nil)
+            rowDuals: optimal ? copied(Clp_getRowPrice(clp), count: problem.rowCount) : nil,
+            basis: optimal && Clp_statusExists(clp) != 0
+                ? WarmStartBasis(statuses: Array(UnsafeBufferPointer(start: Clp_statusArray(clp), count: problem.rowCount + problem.columnCount)),
+                                 rows: problem.rowCount, columns: problem.columnCount)
+                : nil)
     }
 }

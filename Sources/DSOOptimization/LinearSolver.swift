@@ -22,6 +22,7 @@ public enum LinearSolver {
             status: .optimal, objective: model.objective(at: run.values), values: run.values,
             rowDuals: run.rowDuals, rowActivities: run.rowActivities, solver: mixedInteger ? "cbc" : "clp",
             seconds: 0, hasFeasiblePoint: run.hasFeasiblePoint, bestBound: run.bestBound)
+        solution.basis = run.basis
         switch run.outcome {
         case .optimal:
             break

@@ -5,6 +5,20 @@ public struct SolveOptions: Sendable {
     public var timeLimitSeconds = 30.0
     /// MILP only: CBC stops when (best − bound) / |best| is at most this.
     public var relativeGap = 1e-6
+    /// LP only: how CLP starts. `automatic` lets CLP choose (presolve, then dual or primal simplex); `barrier`
+    /// (interior point, then crossover to a basis, so duals stay exact) is faster on large, sparse
+    /// multi-period models such as a day of quarter-hours for hundreds of resources.
+    public var lpMethod = LPMethod.automatic
+
+    /// The LP algorithms CLP offers through its C interface.
+    public enum LPMethod: Sendable, Hashable {
+        case automatic, dualSimplex, primalSimplex, barrier
+    }
+
+    /// LP only: the basis of an earlier solve of a model with the same rows and columns; ignored (a cold start)
+    /// when the shape differs.
+    public var warmStart: WarmStartBasis?
+
     /// COIN-OR's own log level: 0 prints nothing; 1 and above print the solvers' progress on stdout.
     public var logLevel = 0
 

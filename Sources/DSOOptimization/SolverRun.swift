@@ -14,6 +14,8 @@ struct SolverRun {
     var rowActivities: [Double]
     var rowDuals: [Double]?
     var bestBound: Double?
+    /// CLP's basis at the end (column statuses, then row statuses), for a warm start of a model of the same shape.
+    var basis: WarmStartBasis?
 
     /// A run that could not start (the solver would not create a model): NaN everywhere.
     static func abandoned(_ why: String, _ problem: ColumnMajorProblem) -> SolverRun {

@@ -18,7 +18,8 @@ public enum WeatherCSV {
         return result
     }
 
-    private static func header(path: String, skipLines: Int) throws(ForecastError) -> [String] {
+    /// The header cells of a CSV file (after `skipLines` lines).
+    public static func header(path: String, skipLines: Int) throws(ForecastError) -> [String] {
         var reader = SeriesCSV(timeColumn: "", valueColumn: "")
         reader.skipLines = skipLines
         return try reader.header(path: path)
