@@ -120,7 +120,7 @@ let package = Package(
         // dsod as a substation service: service configuration, sd_notify/watchdog, signals, the real-clock run loop.
         .target(
             name: "DSOService",
-            dependencies: ["CPlatform", "DSOModel", "DSOKernel", "DSORuntime", "DSOCycleLoop", "DSOScenario", "DSODriverHost", "DSOForecast", "TOMLKit"],
+            dependencies: ["CPlatform", "DSOModel", "DSOKernel", "DSORuntime", "DSOCycleLoop", "DSOScenario", "DSODriverHost", "DSOForecast", "DSOPlanning", "TOMLKit"],
             swiftSettings: strict
         ),
         .executableTarget(

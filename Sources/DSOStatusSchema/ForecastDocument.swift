@@ -36,11 +36,15 @@ public struct ForecastHour: Sendable, Hashable, Codable {
     public var p10KW: Double?
     public var p50KW: Double?
     public var p90KW: Double?
+    /// DR availability only: the P50 baseline consumption the availability was taken from, kW — the planner adds
+    /// it to the interface point's load, since a programme not called consumes it.
+    public var baselineKW: Double?
 
-    public init(startUnixSeconds: Int64, p10KW: Double?, p50KW: Double?, p90KW: Double?) {
+    public init(startUnixSeconds: Int64, p10KW: Double?, p50KW: Double?, p90KW: Double?, baselineKW: Double? = nil) {
         self.startUnixSeconds = startUnixSeconds
         self.p10KW = p10KW
         self.p50KW = p50KW
         self.p90KW = p90KW
+        self.baselineKW = baselineKW
     }
 }

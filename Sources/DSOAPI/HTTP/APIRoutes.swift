@@ -63,6 +63,19 @@ struct APIRoutes: Sendable {
                 try historian.latestForecasts(target: target, horizon: horizon)
             })
         }
+        read(api, "/plans") { request, _ throws(RequestError) in
+            let kind = try Self.planKind(request)
+            guard let plan = try stored({ historian throws(HistorianError) in try historian.latestPlan(kind: kind) }) else {
+                throw RequestError(.notFound, "no \(kind) plan yet (is [planning] configured?)")
+            }
+            return Self.text(plan.json, contentType: "application/json")
+        }
+        read(api, "/bids") { _, _ throws(RequestError) in
+            guard let plan = try stored({ historian throws(HistorianError) in try historian.latestPlan(kind: "day-ahead") }) else {
+                throw RequestError(.notFound, "no day-ahead plan yet (is [planning] configured?)")
+            }
+            return try Self.bids(of: plan)
+        }
         api.post("/schedules") { request, context in
             var request = request
             let body = try? await request.collectBody(upTo: configuration.maximumBodyBytes)
@@ -218,7 +231,6 @@ struct APIRoutes: Sendable {
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: text)))
     }
 
-    /// `?limit=N`, 1…10000, default 100.
     /// `?target=SUB-A/load&horizon=day-ahead`, both optional.
     static func forecastFilter(_ request: Request) throws(RequestError) -> (target: String?, horizon: String?) {
         let horizon = request.uri.queryParameters.get("horizon")
@@ -228,6 +240,7 @@ struct APIRoutes: Sendable {
         return (request.uri.queryParameters.get("target"), horizon)
     }
 
+    /// `?limit=N`, 1…10000, default 100.
     static func limit(_ request: Request) throws(RequestError) -> Int {
         guard let text = request.uri.queryParameters.get("limit") else { return 100 }
         guard let limit = Int(text), (1...10_000).contains(limit) else {

@@ -78,6 +78,7 @@ public struct ForecastEngine: Sendable {
             p50.append(clipped)
             p90.append(band[band.count - 1])
         }
+        let baseline = target.programme == nil ? nil : p50
         if let programme = target.programme {
             let hours = request.targetHourStarts
             (p10, p50, p90) = (programme.availableKW(baselineKW: p10, hourStarts: hours, zone: zone),
@@ -86,7 +87,7 @@ public struct ForecastEngine: Sendable {
         }
         let hours = request.targetHourStarts.indices.map { index in
             ForecastHour(startUnixSeconds: request.targetHourStarts[index], p10KW: p10[index].finiteOrNil,
-                         p50KW: p50[index].finiteOrNil, p90KW: p90[index].finiteOrNil)
+                         p50KW: p50[index].finiteOrNil, p90KW: p90[index].finiteOrNil, baselineKW: baseline?[index].finiteOrNil)
         }
         return ForecastDocument(target: target.id, kind: target.kind.rawValue, interfacePoint: target.interfacePoint,
                                 horizon: horizon.rawValue, forecaster: trained.forecaster.name,

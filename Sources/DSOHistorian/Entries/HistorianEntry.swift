@@ -9,6 +9,8 @@ public enum HistorianEntry: Sendable, Hashable {
     case operatorAction(OperatorAction)
     /// A forecast as issued, one row per hour; `wallTimeSeconds` is when it was stored.
     case forecast(ForecastDocument, wallTimeSeconds: Double)
+    /// A day-ahead or intraday plan.
+    case plan(StoredPlan)
 
     /// Wall-clock time the entry was taken, Unix seconds (what retention compares against).
     public var wallTimeSeconds: Double {
@@ -19,6 +21,7 @@ public enum HistorianEntry: Sendable, Hashable {
         case .schedule(let value): value.wallTimeSeconds
         case .operatorAction(let value): value.wallTimeSeconds
         case .forecast(_, let wallTimeSeconds): wallTimeSeconds
+        case .plan(let plan): plan.wallTimeSeconds
         }
     }
 }

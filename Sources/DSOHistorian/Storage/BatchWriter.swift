@@ -30,6 +30,12 @@ enum BatchWriter {
                     """).execute(arguments: [action.wallTimeSeconds, action.actor, action.role, action.action,
                                              action.detail, action.outcome, action.remoteAddress, runID])
             case .forecast(let forecast, let wallTimeSeconds): try insert(forecast, wallTimeSeconds, db, runID)
+            case .plan(let plan):
+                try db.cachedStatement(sql: """
+                    INSERT INTO plan (wall_time_s, run_id, kind, day, issue_unix_s, first_interval_unix_s, json)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """).execute(arguments: [plan.wallTimeSeconds, runID, plan.kind, plan.day, plan.issueUnixSeconds,
+                                             plan.firstIntervalUnixSeconds, plan.json])
             }
         }
     }
@@ -76,12 +82,13 @@ enum BatchWriter {
     private static func insert(_ forecast: ForecastDocument, _ wallTimeSeconds: Double, _ db: Database, _ runID: Int64) throws {
         let statement = try db.cachedStatement(sql: """
             INSERT INTO forecast (wall_time_s, run_id, target, kind, interface_point, horizon, forecaster, issue_unix_s,
-                hour_start_unix_s, p10_kw, p50_kw, p90_kw) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                hour_start_unix_s, p10_kw, p50_kw, p90_kw, baseline_kw) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         for hour in forecast.hours {
             try statement.execute(arguments: [
                 wallTimeSeconds, runID, forecast.target, forecast.kind, forecast.interfacePoint, forecast.horizon,
                 forecast.forecaster, forecast.issueUnixSeconds, hour.startUnixSeconds, hour.p10KW, hour.p50KW, hour.p90KW,
+                hour.baselineKW,
             ])
         }
     }

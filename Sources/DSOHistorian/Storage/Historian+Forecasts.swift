@@ -58,7 +58,7 @@ extension Historian {
             let target: String = row["target"], horizon: String = row["horizon"], issue: Int64 = row["issue_unix_s"]
             let wall: Double = row["wall_time_s"]
             let hour = ForecastHour(startUnixSeconds: row["hour_start_unix_s"], p10KW: row["p10_kw"], p50KW: row["p50_kw"],
-                                    p90KW: row["p90_kw"])
+                                    p90KW: row["p90_kw"], baselineKW: row["baseline_kw"])
             if let last = documents.indices.last, documents[last].target == target, documents[last].horizon == horizon,
                documents[last].issueUnixSeconds == issue {
                 if wall > latestWall[last] {

@@ -4,7 +4,7 @@ import GRDB
 enum HistorianSchema {
     /// Every table has `wall_time_s` (Unix seconds, indexed): retention deletes by it. Telemetry retention
     /// applies to these; the audit tables keep their own, longer retention (NERC CIP asks at least 90 days).
-    static let telemetryTables = ["cycle_summary", "interface_sample", "telemetry", "event", "schedule", "forecast"]
+    static let telemetryTables = ["cycle_summary", "interface_sample", "telemetry", "event", "schedule", "forecast", "plan"]
     static let auditTables = ["operator_action"]
     /// Hourly means of the telemetry, kept longer than the telemetry (`hourlyRetentionDays`).
     static let hourlyTables = ["telemetry_hour"]
@@ -75,7 +75,7 @@ enum HistorianSchema {
                     id INTEGER PRIMARY KEY, wall_time_s REAL NOT NULL, run_id INTEGER NOT NULL DEFAULT 0,
                     target TEXT NOT NULL, kind TEXT NOT NULL, interface_point TEXT NOT NULL, horizon TEXT NOT NULL,
                     forecaster TEXT NOT NULL, issue_unix_s INTEGER NOT NULL, hour_start_unix_s INTEGER NOT NULL,
-                    p10_kw REAL, p50_kw REAL, p90_kw REAL);
+                    p10_kw REAL, p50_kw REAL, p90_kw REAL, baseline_kw REAL);
                 CREATE INDEX forecast_wall_time ON forecast(wall_time_s);
                 CREATE INDEX forecast_target_issue ON forecast(target, horizon, issue_unix_s);
                 """)
@@ -104,6 +104,18 @@ enum HistorianSchema {
                         setpoint_sum_kw = setpoint_sum_kw + excluded.setpoint_sum_kw,
                         setpoint_count = setpoint_count + excluded.setpoint_count;
                 END;
+                """)
+        }
+        migrator.registerMigration("v5: plans") { db in
+            // Each plan whole, as JSON: what the planner decided is read back exactly as it was (API, console,
+            // settlement), whatever the planner's types become.
+            try db.execute(sql: """
+                CREATE TABLE plan (
+                    id INTEGER PRIMARY KEY, wall_time_s REAL NOT NULL, run_id INTEGER NOT NULL DEFAULT 0,
+                    kind TEXT NOT NULL, day TEXT NOT NULL, issue_unix_s INTEGER NOT NULL,
+                    first_interval_unix_s INTEGER NOT NULL, json TEXT NOT NULL);
+                CREATE INDEX plan_wall_time ON plan(wall_time_s);
+                CREATE INDEX plan_kind ON plan(kind, id);
                 """)
         }
         return migrator

@@ -1,4 +1,5 @@
 public import DSOScenario
+public import DSOStatusSchema
 
 /// The forecasts a plan needs, kW per interval of its horizon, by the forecast layer's target names:
 /// `<interface point>/load` (uncontrolled consumption, DR baselines included), `<interface point>/pv` (what the
@@ -42,5 +43,34 @@ public struct PlanningForecasts: Sendable {
             }
         }
         return PlanningForecasts(seriesKW: series)
+    }
+
+    /// The forecast layer's documents for `horizon`: each interval takes the P50 of the hour it starts in, from
+    /// the latest intraday forecast that covers that hour, else the day-ahead one. A DR programme's baseline is
+    /// added to its interface point's load (not called, it consumes it). Targets with an hour that no document
+    /// covers are left out, and named in `uncovered`.
+    public static func documents(_ documents: [ForecastDocument], horizon: PlanningHorizon) -> (forecasts: PlanningForecasts, uncovered: [String]) {
+        var byTarget: [String: [Int64: ForecastHour]] = [:]
+        // Day-ahead first, intraday over it (newer issues last).
+        for document in documents.sorted(by: { ($0.horizon == "intraday" ? 1 : 0, $0.issueUnixSeconds) < ($1.horizon == "intraday" ? 1 : 0, $1.issueUnixSeconds) }) {
+            for hour in document.hours where hour.p50KW != nil { byTarget[document.target, default: [:]][hour.startUnixSeconds] = hour }
+        }
+        var series: [String: [Double]] = [:]
+        var uncovered: [String] = []
+        var baselines: [String: [Double]] = [:]
+        let kinds = Dictionary(documents.map { ($0.target, ($0.kind, $0.interfacePoint)) }, uniquingKeysWith: { first, _ in first })
+        for (target, hours) in byTarget.sorted(by: { $0.key < $1.key }) {
+            let picked = horizon.intervals.map { hours[$0.startUnixSeconds / 3600 * 3600] }
+            guard picked.allSatisfy({ $0 != nil }) else { uncovered.append(target); continue }
+            series[target] = picked.map { $0?.p50KW ?? 0 }
+            if let (kind, point) = kinds[target], kind == "dr-available" {
+                let baseline = picked.map { $0?.baselineKW ?? 0 }
+                baselines[point] = zip(baselines[point] ?? baseline.map { _ in 0 }, baseline).map(+)
+            }
+        }
+        for (point, baseline) in baselines {
+            series["\(point)/load"] = zip(series["\(point)/load"] ?? baseline.map { _ in 0 }, baseline).map(+)
+        }
+        return (PlanningForecasts(seriesKW: series), uncovered)
     }
 }

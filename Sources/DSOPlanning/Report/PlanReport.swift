@@ -89,5 +89,6 @@ public enum PlanReport {
 
     private static func pad(_ text: String, _ width: Int) -> String { String(repeating: " ", count: max(0, width - text.count)) + text }
     private static func number(_ value: Double) -> String { String(format: "%.3f", value) }
-    static func dollars(_ cents: Int) -> String { String(format: "$%@%d.%02d", cents < 0 ? "-" : "", abs(cents) / 100, abs(cents) % 100) }
+    /// Cents as dollars, `$-12.34`.
+    public static func dollars(_ cents: Int) -> String { String(format: "$%@%d.%02d", cents < 0 ? "-" : "", abs(cents) / 100, abs(cents) % 100) }
 }

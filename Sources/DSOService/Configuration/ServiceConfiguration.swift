@@ -19,6 +19,8 @@ public struct ServiceConfiguration: Sendable {
     public var api: APISettings?
     /// Forecasts inside the service (`[forecast]`), nil when absent.
     public var forecast: ForecastConfiguration?
+    /// The planners inside the service (`[planning]`), nil when absent.
+    public var planning: PlanningConfiguration?
 
     /// Interface points and resources in the kernel's order, whichever source they come from.
     public var model: SubstationModel {
@@ -52,7 +54,7 @@ public struct ServiceConfiguration: Sendable {
 
     public init(path: String, service: ServiceSettings, kernel: Scenario.KernelSettings, devices: DeviceSource,
                 isoLink: ISOLinkSettings? = nil, historian: HistorianSettings? = nil, api: APISettings? = nil,
-                forecast: ForecastConfiguration? = nil) {
+                forecast: ForecastConfiguration? = nil, planning: PlanningConfiguration? = nil) {
         self.path = path
         self.service = service
         self.kernel = kernel
@@ -61,6 +63,7 @@ public struct ServiceConfiguration: Sendable {
         self.historian = historian
         self.api = api
         self.forecast = forecast
+        self.planning = planning
     }
 }
 

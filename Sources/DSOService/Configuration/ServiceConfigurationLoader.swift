@@ -34,6 +34,7 @@ final class ServiceConfigurationLoader {
         let historian = readHistorian()
         let api = readAPI()
         let writtenForecast = readForecast(historian: historian)
+        let planning = readPlanning(simulated: simulation != nil, forecast: writtenForecast != nil)
         root.finish()
         if simulation != nil, !drivers.isEmpty {
             diagnostics.report("drivers", "found [[drivers]] together with [simulation], expected one device source: simulated devices or driver plugins")
@@ -59,7 +60,8 @@ final class ServiceConfigurationLoader {
             return nil
         }
         return ServiceConfiguration(path: path, service: service, kernel: kernel, devices: devices,
-                                    isoLink: isoLink, historian: historian, api: api, forecast: forecast)
+                                    isoLink: isoLink, historian: historian, api: api, forecast: forecast,
+                                    planning: planning)
     }
 
     /// Absolute form of a path written in the file, by the same rule as a scenario's paths.

@@ -87,30 +87,18 @@ struct Plan: ParsableCommand {
         if !plan.bidViolations.isEmpty { throw CommandFailure("\(plan.bidViolations.count) bids break CAISO's rules: \(plan.bidViolations.prefix(3).joined(separator: "; "))") }
     }
 
-    /// Each price series at each interval: the value of the hour (or finer row) the interval starts in.
+    /// The price file these options describe, cut to the horizon.
     private func readPrices(_ horizon: PlanningHorizon) throws -> MarketPrices {
-        guard let stamp = SeriesCSV.Stamp(rawValue: priceStamp) else { throw CommandFailure("--price-stamp '\(priceStamp)': expected start or end") }
-        func column(_ name: String) throws -> [Double] {
-            var reader = SeriesCSV(timeColumn: priceTime ?? "", valueColumn: name)
-            if priceTime == nil { reader.timeColumn = try WeatherCSV.header(path: prices, skipLines: 0).first ?? "" }
-            reader.stamp = stamp
-            reader.inputTimeZone = try MarketTimeZone(priceTimezone)
-            reader.fillGapsUpToHours = 0
-            // Finer rows than an hour are averaged into their hour by the reader.
-            let series = try reader.load(path: prices).series
-            return try horizon.intervals.map { interval in
-                let value = series.value(atHourStart: interval.startUnixSeconds / 3600 * 3600)
-                guard value.isFinite else {
-                    throw PlanningError("\(prices): no '\(name)' price for the hour of \(UTCTimestamp.text(unixSeconds: Double(interval.startUnixSeconds))); expected one for every hour of \(horizon.day)")
-                }
-                return value
-            }
-        }
-        let energy = try column(energyColumn)
-        return MarketPrices(energyPerMWh: energy,
-                            regulationUpPerMWh: try regulationUpColumn.map(column) ?? energy.map { _ in regulationUpPrice },
-                            regulationDownPerMWh: try regulationDownColumn.map(column) ?? energy.map { _ in regulationDownPrice },
-                            spinningPerMWh: energy.map { _ in spinningPrice })
+        var columns = PriceFile.Columns(energy: energyColumn)
+        columns.time = priceTime
+        columns.stamp = priceStamp
+        columns.timeZone = priceTimezone
+        columns.regulationUp = regulationUpColumn
+        columns.regulationDown = regulationDownColumn
+        columns.regulationUpPrice = regulationUpPrice
+        columns.regulationDownPrice = regulationDownPrice
+        columns.spinningPrice = spinningPrice
+        return try PriceFile(path: prices, columns: columns).prices(for: horizon)
     }
 
     /// The forecasts and where they came from.

@@ -27,7 +27,7 @@ enum ServiceAssembly {
         }
     }
 
-    /// Builds the components for `[historian]`, `[api]`, `[iso_link]` and `[forecast]` around the service's kernel and
+    /// Builds the components for `[historian]`, `[api]`, `[iso_link]`, `[forecast]` and `[planning]` around the service's kernel and
     /// attaches them (stopped in reverse order: the ISO link, the API, then the historian's final flush).
     ///
     /// Each producer gets its own ring of the kernel's inbound port: the API's through one actor that its
@@ -71,9 +71,16 @@ enum ServiceAssembly {
                 signalTTLSeconds: service.kernel.configuration.regulationSignalTTLSeconds, port: service.loop.port,
                 epoch: service.loop.epoch, historian: historian, log: log))
         }
-        // After the historian, so it stops before the historian's final flush.
+        // After the historian, so they stop before the historian's final flush.
+        var board: ForecastBoard?
         if let refresher = ForecastAssembly.refresher(for: configuration), let historian {
-            components.append(ForecastComponent(refresher: refresher, historian: historian, log: log))
+            let forecast = ForecastComponent(refresher: refresher, historian: historian, log: log)
+            board = forecast.board
+            components.append(forecast)
+        }
+        if let planning = configuration.planning {
+            components.append(PlanningComponent(configuration: configuration, planning: planning, forecasts: board, observer: observer,
+                                                historian: historian, port: service.loop.port, epoch: service.loop.epoch, log: log))
         }
         service.attach(components)
     }

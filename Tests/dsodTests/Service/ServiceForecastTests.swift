@@ -55,29 +55,8 @@ import Testing
         """
 
     static func service(port: Int, forecast: String, database: String = "historian.sqlite") -> String {
-        """
-        [service]
-        name = "forecast-e2e"
-        status_interval_s = 5
-        stop_timeout_s = 5
-
-        [simulation]
-        scenario = "scenario.toml"
-
-        [historian]
-        database = "\(database)"
-        sample_period_s = 120
-
-        [api]
-        listen = "127.0.0.1:\(port)"
-
-        [[api.tokens]]
-        name = "vera"
-        token = "\(viewerToken)"
-        role = "viewer"
-
-        \(forecast)
-        """
+        LayerServiceFixture.service(name: "forecast-e2e", port: port, viewerToken: viewerToken, database: database,
+                                    samplePeriodSeconds: 120, section: forecast)
     }
 
     static let forecastSection = """
