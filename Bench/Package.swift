@@ -28,6 +28,7 @@ let package = Package(
                 .product(name: "DSOSimulation", package: "OpenDSO"),
                 .product(name: "DSOForecast", package: "OpenDSO"),
                 .product(name: "DSOPlanning", package: "OpenDSO"),
+                .product(name: "DSOScenario", package: "OpenDSO"),
                 .product(name: "DSOOptimization", package: "OpenDSO"),
                 .product(name: "DSODriverABI", package: "OpenDSO"),
                 .product(name: "DSODriverHost", package: "OpenDSO"),

@@ -14,6 +14,7 @@ let all: [Benchmark] = [
     modbusFleetBenchmark,
     forecastRefreshBenchmark,
     planBenchmark,
+    planEconomicsBenchmark,
     Benchmark(name: "alloc-selftest", summary: "the allocation counter sees Swift allocations") { _ in
         let (_, count) = allocations { [Int](repeating: 1, count: 1000).count }
         print("allocations for one 1000-element array: \(count)")
