@@ -9,6 +9,9 @@ public struct PlanningFleet: Sendable {
         public var exportLimitKW: Double
         /// Uncontrolled consumption behind the point (loads and DR baselines), kW ≥ 0, per interval.
         public var inflexibleLoadKW: [Double]
+        /// Regulation already awarded to the batteries behind the point, kW each way: the plan must hold at least
+        /// this much up and down (an intraday re-plan under a day-ahead award).
+        public var regulationAwardKW = 0.0
 
         public init(id: String, importLimitKW: Double, exportLimitKW: Double, inflexibleLoadKW: [Double]) {
             self.id = id

@@ -117,6 +117,7 @@ public struct DayAheadPlan: Sendable, Codable {
         for i in fleet.interfacePoints.indices {
             note("interface-limit", v.overImport[i] + v.overExport[i]) { horizon.intervals[$0 % horizon.count].hours }
         }
+        note("regulation-award", v.awardShort) { _ in 1 }
         for plan in v.batteries {
             note("soc-band", plan.belowBand + plan.aboveBand) { _ in 1 }
             if let short = plan.terminalShort { note("soc-terminal", [short]) { _ in 1 } }

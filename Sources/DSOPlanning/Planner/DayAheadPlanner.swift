@@ -229,6 +229,16 @@ public struct DayAheadPlanner: Sendable {
                 for (k, programme) in fleet.demandResponse.enumerated() where programme.interfacePoint == i {
                     balance.append((v.demandResponse[k].curtail[t], 1))
                 }
+                if point.regulationAwardKW > 0 {
+                    // Held each way, short of it only at a penalty (reported as relaxed): the award is the ISO's.
+                    let batteries = fleet.batteries.indices.filter { fleet.batteries[$0].interfacePoint == i }
+                    let short = model.addVariable("award_short_\(point.id)_\(t)", cost: s.limitPenaltyPerKWh * horizon.intervals[t].hours)
+                    v.awardShort.append(short)
+                    model.greaterOrEqual("award_up_\(point.id)_\(t)", group: "regulation-award",
+                                         terms: batteries.map { (v.batteries[$0].regulationUp[t], 1) } + [(short, 1)], rhs: point.regulationAwardKW)
+                    model.greaterOrEqual("award_down_\(point.id)_\(t)", group: "regulation-award",
+                                         terms: batteries.map { (v.batteries[$0].regulationDown[t], 1) } + [(short, 1)], rhs: point.regulationAwardKW)
+                }
                 v.balance[i].append(model.equal("balance_\(point.id)_\(t)", group: "interface-balance", terms: balance,
                                                 rhs: point.inflexibleLoadKW[t]))
                 model.lessOrEqual("import_\(point.id)_\(t)", group: "interface-limit", terms: regulationDown, rhs: point.importLimitKW)

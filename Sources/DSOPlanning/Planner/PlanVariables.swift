@@ -35,6 +35,8 @@ struct PlanVariables {
     var balance: [[Constraint]] = []
     var overImport: [[Variable]] = []
     var overExport: [[Variable]] = []
+    /// Regulation award not held (kW, both ways), per point with an award and interval.
+    var awardShort: [Variable] = []
     var batteries: [Battery] = []
     var pv: [[Variable]] = []
     var demandResponse: [DemandResponse] = []

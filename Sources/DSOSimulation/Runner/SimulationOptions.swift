@@ -27,6 +27,9 @@ public struct SimulationOptions: Sendable {
     /// Called on the recording thread with every cycle record and every kernel event (e.g. ISO telemetry).
     public var onRecord: (@Sendable (CycleRecord) -> Void)?
     public var onEvent: (@Sendable (KernelEvent) -> Void)?
+    /// Virtual clock only: called on the loop's thread after each cycle (and its records drained) with the kernel
+    /// and kernel time, s — where a market layer plans and pushes into its ring between cycles.
+    public var afterEachCycle: (@Sendable (ControlKernel, Double) -> Void)?
 
     public init(durationSeconds: Double, clock: Clock = .virtual, signalOverride: RegulationSignal? = nil,
                 recordPath: String? = nil, inputCapturePath: String? = nil,

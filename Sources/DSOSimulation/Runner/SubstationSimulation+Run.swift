@@ -24,9 +24,12 @@ extension SubstationSimulation {
         var timerStatistics: CycleStatistics?
         switch options.clock {
         case .virtual:
+            var cycle: Int64 = 0
             loop.runVirtual(cycles: cycles) {
                 noteSOC()
                 drain()
+                cycle += 1
+                options.afterEachCycle?(kernel, Double(cycle) * periodSeconds)
             }
         case .realTime:
             loop.afterEachCycle { [self] _, _ in noteSOC() }

@@ -26,16 +26,7 @@ struct Plan: ParsableCommand {
     @Option(help: "Service configuration file (TOML).") var config: String
     @Option(help: "The operating day, local (YYYY-MM-DD).") var day: String
     @Option(help: "Interval length, minutes: 60 (day-ahead market) or 15.") var interval = 60
-    @Option(help: "A CSV of prices.") var prices: String
-    @Option(help: "Its time column (default: the first).") var priceTime: String?
-    @Option(help: "Whether a price's time stamps the start or the end of its interval: start or end.") var priceStamp = "start"
-    @Option(help: "Zone of price times written without an offset.") var priceTimezone = "UTC"
-    @Option(help: "The energy price column, $/MWh.") var energyColumn: String
-    @Option(help: "A regulation-up price column, $/MW per hour.") var regulationUpColumn: String?
-    @Option(help: "A regulation-down price column, $/MW per hour.") var regulationDownColumn: String?
-    @Option(help: "A constant regulation-up price when the file has none, $/MW per hour.") var regulationUpPrice = 0.0
-    @Option(help: "A constant regulation-down price when the file has none, $/MW per hour.") var regulationDownPrice = 0.0
-    @Option(help: "A constant spinning-reserve price, $/MW per hour (0: not offered).") var spinningPrice = 0.0
+    @OptionGroup var price: PriceOptions
     @Option(help: "A CSV of forecasts, one column per target (kW), times in --forecast-timezone.") var forecasts: String?
     @Option(help: "Zone of forecast times written without an offset.") var forecastTimezone = "UTC"
     @Flag(help: "Print the plan as JSON.") var json = false
@@ -58,7 +49,7 @@ struct Plan: ParsableCommand {
         guard let operatingDay = LocalDate(text: day) else { throw CommandFailure("--day '\(day)': expected YYYY-MM-DD") }
         let zone = configuration.forecast?.settings.zone ?? .pacific
         let horizon = try PlanningHorizon(day: operatingDay, zone: zone, minutes: interval)
-        let marketPrices = try readPrices(horizon)
+        let marketPrices = try price.file().prices(for: horizon)
         let (forecastSeries, source) = try readForecasts(configuration, horizon)
         FileHandle.standardError.write(Data("plan: forecasts from \(source)\n".utf8))
         var devices: [DeviceSpec]?
@@ -85,20 +76,6 @@ struct Plan: ParsableCommand {
             FileHandle.standardError.write(Data("report: \(report)/plan.json, plan.csv, bids.json, plan.svg\n".utf8))
         }
         if !plan.bidViolations.isEmpty { throw CommandFailure("\(plan.bidViolations.count) bids break CAISO's rules: \(plan.bidViolations.prefix(3).joined(separator: "; "))") }
-    }
-
-    /// The price file these options describe, cut to the horizon.
-    private func readPrices(_ horizon: PlanningHorizon) throws -> MarketPrices {
-        var columns = PriceFile.Columns(energy: energyColumn)
-        columns.time = priceTime
-        columns.stamp = priceStamp
-        columns.timeZone = priceTimezone
-        columns.regulationUp = regulationUpColumn
-        columns.regulationDown = regulationDownColumn
-        columns.regulationUpPrice = regulationUpPrice
-        columns.regulationDownPrice = regulationDownPrice
-        columns.spinningPrice = spinningPrice
-        return try PriceFile(path: prices, columns: columns).prices(for: horizon)
     }
 
     /// The forecasts and where they came from.

@@ -1,6 +1,7 @@
 public import ArgumentParser
 import DSOCommandLine
 import DSOCycleLoop
+import DSOForecast
 import DSOISOLink
 import DSODriverHost
 import DSOKernel
@@ -75,6 +76,17 @@ struct Simulate: ParsableCommand {
     @Option(name: .customLong("fallback-ramp"), help: "Ramp to zero on a stale signal, fraction of the award per second (default 0.1).")
     var fallbackRamp: Double?
 
+    @Flag(name: .long, help: "Run the planners in the loop: the day-ahead plan at the start and re-plans every 15 simulated minutes (needs --prices, --energy-column, --market-day; docs/planning.md).")
+    var market = false
+
+    @Option(name: .customLong("market-day"), help: "With --market: the local operating day simulated time 0 falls on (YYYY-MM-DD).")
+    var marketDay: String?
+
+    @Option(name: .customLong("replan-minutes"), help: "With --market: simulated minutes between re-plans.")
+    var replanMinutes = 15
+
+    @OptionGroup var price: PriceOptions
+
     @Flag(name: .long, help: "List the energy of every resource, not only batteries and DR.")
     var verbose = false
 
@@ -109,18 +121,42 @@ struct Simulate: ParsableCommand {
             signalOverride: override, recordPath: record, inputCapturePath: captureInputs,
             liveScores: liveScores ? Self.printToStandardError : nil)
         let link = try isoListen.map { try startISOLink(at: $0, simulation, &options) }
+        let planners = try market ? attachMarket(to: simulation, &options) : nil
         defer { link?.stop() }
         if let override, override.endSeconds < options.durationSeconds {
             Self.printToStandardError("warning: \(signal ?? "the signal") ends at \(override.endSeconds) s, before the run's \(options.durationSeconds) s: its last sample holds after that")
         }
         let summary = try simulation.run(options)
         print(summary.report(verbose: verbose), terminator: "")
+        if let planners {
+            let statistics = planners.statistics.withLock { $0 }
+            print("\nMarket: \(statistics.plans) plans (\(String(format: "%.1f", statistics.solveSeconds)) s solving), \(statistics.failures) failed\(statistics.lastProblem.isEmpty ? "" : " (last: \(statistics.lastProblem))"), \(statistics.refusedPushes) intervals refused by a full ring")
+        }
         if let record { print("\nRecord written to \(record)") }
         if let captureInputs { print("Inputs captured to \(captureInputs) (replay: dsod replay --scenario \(scenario) --inputs \(captureInputs))") }
     }
 }
 
 extension Simulate {
+    /// `--market`: the planners on the virtual clock, pushing into the market ring between cycles.
+    func attachMarket(to simulation: SubstationSimulation, _ options: inout SimulationOptions) throws -> SimulatedMarket {
+        guard !realtime else { throw ValidationError("--market runs on the virtual clock: drop --realtime") }
+        guard let marketDay, let day = LocalDate(text: marketDay) else {
+            throw ValidationError("--market needs --market-day YYYY-MM-DD: the operating day simulated time 0 falls on")
+        }
+        guard (1...60).contains(replanMinutes) else { throw ValidationError("--replan-minutes \(replanMinutes): expected 1…60") }
+        let planners = SimulatedMarket(scenario: simulation.scenario, prices: try price.file(), day: day, zone: .pacific,
+                                       port: simulation.loop.port, replanMinutes: replanMinutes,
+                                       recordPeriodSeconds: simulation.scenario.run.recordPeriodSeconds)
+        let previous = options.onRecord
+        options.onRecord = { record in
+            previous?(record)
+            planners.note(signal: record.signal)
+        }
+        options.afterEachCycle = { kernel, seconds in planners.afterCycle(kernel: kernel, timeSeconds: seconds) }
+        return planners
+    }
+
     /// Starts the ISO link (docs/iso-link.md); it becomes the one producer of the ISO ring, and the scenario
     /// plays neither its signal, its award nor its schedules.
     private func startISOLink(at endpoint: String, _ simulation: SubstationSimulation,
