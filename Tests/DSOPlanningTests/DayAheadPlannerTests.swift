@@ -90,6 +90,22 @@ import Testing
         #expect(plan.revenue.regulationCents > 0 && plan.ancillaryOffers.contains { $0.product == "RU" })
     }
 
+    @Test func anAwardIsHeldEvenUnpaidAndWhatCannotBeIsReported() throws {
+        var fleet = PlanFixtures.oneBattery(loadKW: [0, 0, 0], powerKW: 500, energyKWh: 1000)
+        fleet.batteries[0].providesRegulation = true
+        fleet.batteries[0].initialSOC = 0.5
+        fleet.batteries[0].socBand = 0.2...0.8
+        fleet.interfacePoints[0].regulationAwardKW = 300
+        let prices = MarketPrices(energyPerMWh: [40, 40, 40])
+        let held = try DayAheadPlanner().plan(fleet: fleet, prices: prices, horizon: PlanFixtures.horizon(3))
+        let up = try #require(held.resources[0].regulationUpKW), down = try #require(held.resources[0].regulationDownKW)
+        #expect(up.allSatisfy { $0 >= 300 - 1e-6 } && down.allSatisfy { $0 >= 300 - 1e-6 } && held.relaxed.isEmpty, "\(up) \(down) \(held.relaxed)")
+        // 2 MW each way from a 500 kW battery: held as far as it goes, the rest reported.
+        fleet.interfacePoints[0].regulationAwardKW = 2000
+        let short = try DayAheadPlanner().plan(fleet: fleet, prices: prices, horizon: PlanFixtures.horizon(3))
+        #expect((short.relaxed["regulation-award"] ?? 0) > 0, "\(short.relaxed)")
+    }
+
     @Test func anInitialSOCOutsideTheBandIsRelaxedAndReported() throws {
         var fleet = PlanFixtures.oneBattery(loadKW: [0, 0], powerKW: 10, energyKWh: 100)
         fleet.batteries[0].socBand = 0.2...0.8

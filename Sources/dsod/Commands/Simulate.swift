@@ -147,7 +147,7 @@ extension Simulate {
         guard (1...60).contains(replanMinutes) else { throw ValidationError("--replan-minutes \(replanMinutes): expected 1…60") }
         let planners = SimulatedMarket(scenario: simulation.scenario, prices: try price.file(), day: day, zone: .pacific,
                                        port: simulation.loop.port, replanMinutes: replanMinutes,
-                                       recordPeriodSeconds: simulation.scenario.run.recordPeriodSeconds)
+                                       cyclePeriodSeconds: simulation.scenario.kernel.periodSeconds)
         let previous = options.onRecord
         options.onRecord = { record in
             previous?(record)

@@ -22,28 +22,28 @@ final class SimulatedMarket: @unchecked Sendable {
     private let ring: SPSCRing<InboundMessage>
     private let replanSeconds: Double
     private var nextReplanSeconds = 0.0
-    private var signalWindow: [Double] = []
-    private var signalIndex = 0
+    /// The signal's exponential mean over about an hour, and the cycle period it is updated at.
+    private var signalMean = 0.0
+    private let cyclePeriodSeconds: Double
+    static let signalMemorySeconds = 3600.0
     private var planned = false
     let statistics = Mutex((plans: 0, failures: 0, solveSeconds: 0.0, refusedPushes: 0, lastProblem: ""))
 
     init(scenario: Scenario, prices: PriceFile, day: LocalDate, zone: MarketTimeZone, port: InboundPort, replanMinutes: Int,
-         recordPeriodSeconds: Double) {
+         cyclePeriodSeconds: Double) {
         self.scenario = scenario
         self.prices = prices
         self.zone = zone
         originUnixSeconds = zone.unixSeconds(of: day, hour: 0) + Int64(scenario.run.startTimeOfDaySeconds.rounded())
         ring = port.ring(.market)
         replanSeconds = Double(replanMinutes * 60)
-        // One hour of the signal, sampled once per record period.
-        signalWindow = Array(repeating: 0, count: max(1, Int(3600 / max(recordPeriodSeconds, 0.1))))
+        self.cyclePeriodSeconds = cyclePeriodSeconds
     }
 
     /// Each cycle record's signal (the energy regulation has been asking).
     func note(signal: Double) {
         guard signal.isFinite else { return }
-        signalWindow[signalIndex % signalWindow.count] = signal
-        signalIndex += 1
+        signalMean += (signal - signalMean) * min(1, cyclePeriodSeconds / Self.signalMemorySeconds)
     }
 
     func afterCycle(kernel: ControlKernel, timeSeconds: Double) {
@@ -86,10 +86,8 @@ final class SimulatedMarket: @unchecked Sendable {
                 fleet.batteries[index].terminalSOC = (band.lowerBound + band.upperBound) / 2
             }
             var settings = PlanningSettings()
-            let filled = min(signalIndex, signalWindow.count)
-            let mean = filled > 0 ? signalWindow.prefix(filled).reduce(0, +) / Double(filled) : 0
-            settings.regulationUpEnergyFraction = max(0, mean)
-            settings.regulationDownEnergyFraction = max(0, -mean)
+            settings.regulationUpEnergyFraction = max(0, signalMean)
+            settings.regulationDownEnergyFraction = max(0, -signalMean)
             let plan = try DayAheadPlanner(settings: settings).plan(fleet: fleet, prices: prices.prices(for: horizon), horizon: horizon)
             let entries = plan.schedules { Double($0 - originUnixSeconds) }.filter { entry in
                 entry.endSeconds > Double(now - originUnixSeconds) && entry.startSeconds < Double(sendUntil - originUnixSeconds)
