@@ -68,6 +68,18 @@ import Testing
         #expect(gap >= -1e-9 && gap < 0.2, "\(gap)")
     }
 
+    @Test func noCallStartsInsideTheNotificationTime() throws {
+        var fleet = PlanningFleet(interfacePoints: [.init(id: "SUB", importLimitKW: 10_000, exportLimitKW: 10_000,
+                                                          inflexibleLoadKW: Array(repeating: 500, count: 4))])
+        var programme = PlanningFleet.DemandResponse(id: "DR", interfacePoint: 0, availableKW: [100, 100, 100, 100])
+        programme.costPerMWh = 100
+        let horizon = try PlanFixtures.horizon(4)
+        programme.notBeforeUnixSeconds = horizon.intervals[2].startUnixSeconds
+        fleet.demandResponse = [programme]
+        let plan = try DayAheadPlanner().plan(fleet: fleet, prices: MarketPrices(energyPerMWh: [400, 400, 400, 400]), horizon: horizon)
+        #expect(plan.resources[0].basePointKW.map { $0.rounded() } == [0, 0, 100, 100])
+    }
+
     @Test func regulationIsHeldWhenItPaysWithItsEnergyInsideTheBand() throws {
         var fleet = PlanFixtures.oneBattery(loadKW: [0, 0, 0, 0], powerKW: 500, energyKWh: 1000)
         fleet.batteries[0].providesRegulation = true

@@ -3,15 +3,16 @@ import OpenDSOTestSupport
 import Testing
 
 /// `dsod simulate --market`: two simulated hours of a small grid with the planners in the loop on the virtual
-/// clock. Every plan is made, the kernel refuses none of its intervals, and the interface point's schedule in
-/// force is the planners' — it leaves the scenario's flat schedule and changes only on quarter-hour boundaries,
-/// where the market ring's intervals begin.
+/// clock, with and without 5-minute real-time re-plans. Every plan is made, the kernel refuses none of its
+/// intervals, and the interface point's schedule in force is the planners' — it leaves the scenario's flat
+/// schedule and changes only where the market ring's intervals begin (quarter-hours; 5 minutes with RTD).
 @Suite struct MarketSimulationTests {
     static let scenario = PlanCommandTests.scenario
         .replacingOccurrences(of: "period_s = 0.1", with: "period_s = 1.0")
         .replacingOccurrences(of: "duration_s = 60", with: "duration_s = 7200\nrecord_period_s = 5\nstart_time_of_day_s = 61200")
 
-    @Test func twoHoursWithThePlannersInTheLoop() async throws {
+    @Test(arguments: [(0, 900.0, 10), (5, 300.0, 35)])
+    func twoHoursWithThePlannersInTheLoop(rtdMinutes: Int, grid: Double, plans: Int) async throws {
         try await TemporaryFolder.with { folder in
             try folder.write("flat.csv", "hour,value\n0,0.5\n12,0.6\n")
             let scenario = try folder.write("scenario.toml", Self.scenario)
@@ -20,10 +21,12 @@ import Testing
                 "simulate", "--scenario", scenario, "--duration", "2h", "--devices", "in-process", "--market", "--market-day", "2021-07-15",
                 "--prices", prices, "--price-time", "UTC Timestamp (Interval Ending)", "--price-stamp", "end", "--energy-column", "SP-15 LMP",
                 "--regulation-up-price", "5", "--regulation-down-price", "4", "--record", folder.file("record.csv"),
+                "--rtd-minutes", "\(rtdMinutes)",
             ], in: folder, timeoutSeconds: 300)
             #expect(result.status == 0, "\(result)")
-            // The day-ahead plan at the start, then a re-plan every 15 minutes: after the cycles at 0, 15, … 120 min.
-            #expect(result.stdout.contains("Market: 10 plans") && result.stdout.contains("0 failed") && result.stdout.contains("0 intervals refused"),
+            // The day-ahead plan at the start, then a re-plan every 15 minutes after the cycles at 0, 15, … 120 min
+            // (and with RTD every 5 minutes after 0, 5, … 120 min).
+            #expect(result.stdout.contains("Market: \(plans) plans") && result.stdout.contains("0 failed") && result.stdout.contains("0 intervals refused"),
                     "\(result.stdout)")
             #expect(result.stdout.contains("refused schedules 0"), "\(result.stdout)")
             let rows = try String(contentsOfFile: folder.file("record.csv"), encoding: .utf8).split(separator: "\n")
@@ -42,9 +45,9 @@ import Testing
             #expect(values.contains { abs($0) > 1 }, "the scenario's schedule is 0 kW; the planners' is not")
             #expect(!changes.isEmpty)
             for change in changes {
-                // The record samples every 5 s: a change shows within one sample of its quarter-hour.
-                let offset = change.truncatingRemainder(dividingBy: 900)
-                #expect(offset <= 5 || offset >= 895, "schedule changed at \(change) s, not on a quarter-hour")
+                // The record samples every 5 s: a change shows within one sample of its interval's start.
+                let offset = change.truncatingRemainder(dividingBy: grid)
+                #expect(offset <= 5 || offset >= grid - 5, "schedule changed at \(change) s, not on the \(grid)-s grid")
             }
         }
     }

@@ -75,6 +75,9 @@ public struct PlanningFleet: Sendable {
         public var maximumEvents: Int?
         /// At most this many called hours in the horizon; nil: unlimited.
         public var maximumHours: Double?
+        /// Participants must be told this long ahead: no call may start before this instant (an intraday re-plan
+        /// sets it to now plus the programme's notification time), seconds since 1970 UTC; nil: any interval.
+        public var notBeforeUnixSeconds: Int64?
 
         public init(id: String, interfacePoint: Int, availableKW: [Double]) {
             self.id = id

@@ -73,7 +73,10 @@ public struct DayAheadPlanner: Sendable {
                 return (value - programme.costPerMWh / 1000 * interval.hours) * programme.availableKW[t]
             }
             guard programme.maximumEvents != nil || programme.maximumHours != nil else { return benefit.map { _ in 0 } }
-            return DRCallSelection.calls(benefit: benefit, callable: programme.availableKW.map { $0 > 0 },
+            let callable = zip(programme.availableKW, horizon.intervals).map { kw, interval in
+                kw > 0 && (programme.notBeforeUnixSeconds.map { interval.startUnixSeconds >= $0 } ?? true)
+            }
+            return DRCallSelection.calls(benefit: benefit, callable: callable,
                                          hours: horizon.intervals.map(\.hours), maximumEvents: programme.maximumEvents,
                                          maximumHours: programme.maximumHours)
         }
@@ -186,17 +189,20 @@ public struct DayAheadPlanner: Sendable {
             var d = PlanVariables.DemandResponse()
             let limited = programme.maximumEvents != nil || programme.maximumHours != nil
             for (t, interval) in horizon.intervals.enumerated() {
-                d.curtail.append(model.addVariable("dr_\(programme.id)_\(t)", upper: programme.availableKW[t],
+                // Inside the notification time nothing can be called that is not already.
+                let notified = programme.notBeforeUnixSeconds.map { interval.startUnixSeconds >= $0 } ?? true
+                let available = notified ? programme.availableKW[t] : 0
+                d.curtail.append(model.addVariable("dr_\(programme.id)_\(t)", upper: available,
                                                    cost: programme.costPerMWh / 1000 * interval.hours))
                 // A call matters only where the programme has something to shed: elsewhere it is not called (no
                 // binary), which keeps the MILP to the programme's windows.
-                guard limited, programme.availableKW[t] > 0 else { d.called.append(nil); continue }
+                guard limited, available > 0 else { d.called.append(nil); continue }
                 let fixed = fixedCalls?[k][t]
                 let called = model.addVariable("dr_on_\(programme.id)_\(t)", lower: fixed ?? 0, upper: fixed ?? 1,
                                                isInteger: fixed == nil && !relaxCalls)
                 d.called.append(called)
                 model.lessOrEqual("dr_call_\(programme.id)_\(t)", group: "dr-call",
-                                  terms: [(d.curtail[t], 1), (called, -programme.availableKW[t])], rhs: 0)
+                                  terms: [(d.curtail[t], 1), (called, -available)], rhs: 0)
                 let start = model.addVariable("dr_start_\(programme.id)_\(t)", upper: 1)
                 d.starts.append(start)
                 var terms: [(LinearModel.Variable, Double)] = [(start, 1), (called, -1)]

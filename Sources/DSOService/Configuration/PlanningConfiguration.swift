@@ -7,8 +7,12 @@ extension ServiceConfiguration {
         public var prices: PriceFile
         /// 60 (the day-ahead market's hours) or 15.
         public var intervalMinutes: Int
-        /// Minutes between intraday re-plans (0: none).
+        /// Minutes between intraday (FMM) re-plans (0: none).
         public var replanMinutes: Int
+        /// Minutes between real-time (RTD) re-plans on 5-minute intervals (0: none).
+        public var rtdMinutes = 0
+        /// DR participants are told this long before a call: intraday plans call no interval sooner.
+        public var drNotificationMinutes = 30.0
         public var settings: PlanningSettings
 
         public init(prices: PriceFile, intervalMinutes: Int, replanMinutes: Int, settings: PlanningSettings) {

@@ -27,6 +27,12 @@ extension ServiceConfigurationLoader {
             section.report("replan_minutes", found: "\(replan)", expected: "0 (no re-plans) or a divisor of 60 (5, 15, 30…)")
             replan = 15
         }
+        var rtd = section.optionalInt("rtd_minutes", 0...15) ?? 0
+        if ![0, 5, 10, 15].contains(rtd) {
+            section.report("rtd_minutes", found: "\(rtd)", expected: "0 (no real-time re-plans), 5, 10 or 15")
+            rtd = 0
+        }
+        let notification = section.optionalDouble("dr_notification_minutes", expected: "minutes ≥ 0") { $0 >= 0 } ?? 30
         var settings = PlanningSettings()
         settings.regulationSustainMinutes = section.optionalDouble("regulation_sustain_minutes", expected: "minutes > 0") { $0 > 0 }
             ?? settings.regulationSustainMinutes
@@ -36,8 +42,11 @@ extension ServiceConfigurationLoader {
         }
         guard let path, !columns.energy.isEmpty else { return nil }
         do {
-            return ServiceConfiguration.PlanningConfiguration(prices: try PriceFile(path: path, columns: columns),
-                                                              intervalMinutes: interval, replanMinutes: replan, settings: settings)
+            var configuration = ServiceConfiguration.PlanningConfiguration(prices: try PriceFile(path: path, columns: columns),
+                                                                           intervalMinutes: interval, replanMinutes: replan, settings: settings)
+            configuration.rtdMinutes = rtd
+            configuration.drNotificationMinutes = notification
+            return configuration
         } catch {
             section.report("prices", error.description)
             return nil

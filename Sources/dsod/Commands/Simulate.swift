@@ -85,6 +85,12 @@ struct Simulate: ParsableCommand {
     @Option(name: .customLong("replan-minutes"), help: "With --market: simulated minutes between re-plans.")
     var replanMinutes = 15
 
+    @Option(name: .customLong("rtd-minutes"), help: "With --market: simulated minutes between real-time (5-minute) re-plans; 0: none.")
+    var rtdMinutes = 0
+
+    @Option(name: .customLong("dr-notification-minutes"), help: "With --market: DR participants' notice; re-plans call nothing sooner.")
+    var drNotificationMinutes = 30.0
+
     @OptionGroup var price: PriceOptions
 
     @Flag(name: .long, help: "List the energy of every resource, not only batteries and DR.")
@@ -145,8 +151,10 @@ extension Simulate {
             throw ValidationError("--market needs --market-day YYYY-MM-DD: the operating day simulated time 0 falls on")
         }
         guard (1...60).contains(replanMinutes) else { throw ValidationError("--replan-minutes \(replanMinutes): expected 1…60") }
+        guard (0...15).contains(rtdMinutes) else { throw ValidationError("--rtd-minutes \(rtdMinutes): expected 0…15") }
         let planners = SimulatedMarket(scenario: simulation.scenario, prices: try price.file(), day: day, zone: .pacific,
-                                       port: simulation.loop.port, replanMinutes: replanMinutes,
+                                       port: simulation.loop.port, replanMinutes: replanMinutes, rtdMinutes: rtdMinutes,
+                                       drNotificationMinutes: drNotificationMinutes,
                                        cyclePeriodSeconds: simulation.scenario.kernel.periodSeconds)
         let previous = options.onRecord
         options.onRecord = { record in

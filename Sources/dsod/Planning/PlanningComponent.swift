@@ -12,8 +12,9 @@ import Synchronization
 
 /// The planners in `dsod run`, on their own queue: the day-ahead plan once per operating day when the deadline
 /// passes (the day's bids, and its interface-point schedules into the kernel's market ring on the day-ahead
-/// layer), and an intraday re-plan every `replan_minutes` on a receding horizon from the latest SOC, whose
-/// next hour goes into the ring on the fifteen-minute layer. Each interval ends on its own: if the planner stops,
+/// layer), an intraday re-plan every `replan_minutes` on a receding horizon from the latest SOC, whose next hour
+/// goes into the ring on the fifteen-minute layer, and with `rtd_minutes` a real-time re-plan on 5-minute
+/// intervals whose next quarter-hour goes in on the real-time-dispatch layer. Each interval ends on its own: if the planner stops,
 /// the fifteen-minute schedule expires within the hour and the day-ahead schedule shows through (and after the
 /// day, the configured schedules). A plan that fails is logged and the last one stays in force.
 final class PlanningComponent: ServiceComponent, @unchecked Sendable {
@@ -33,6 +34,12 @@ final class PlanningComponent: ServiceComponent, @unchecked Sendable {
     private let queue = DispatchQueue(label: "planning", qos: .utility)
     private var timer: (any DispatchSourceTimer)?
     private var plannedDay: LocalDate?
+    /// When the next fifteen-minute re-plan is due (the timer may tick more often, for RTD).
+    private var nextReplan: Int64 = .min
+    /// Minutes between timer ticks: the shorter of the two re-plan periods.
+    private var cadenceMinutes: Int {
+        [planning.replanMinutes, planning.rtdMinutes].filter { $0 > 0 }.min() ?? 15
+    }
     private let verdicts = Mutex((accepted: 0, refused: 0))
     /// The first plans wait for the forecast layer's first refresh (2 s after start).
     static let firstPlanDelaySeconds = 5.0
@@ -62,7 +69,7 @@ final class PlanningComponent: ServiceComponent, @unchecked Sendable {
             timer.setEventHandler { [weak self] in
                 guard let self else { return }
                 self.tick()
-                let period = Double(max(self.planning.replanMinutes, 15) * 60)
+                let period = Double(self.cadenceMinutes * 60)
                 let now = WallClock.nowUnixSeconds()
                 let wait = max(1, (now / period).rounded(.down) * period + period + Self.replanOffsetSeconds - now)
                 self.timer?.schedule(deadline: .now() + wait, repeating: .never)
@@ -100,26 +107,37 @@ final class PlanningComponent: ServiceComponent, @unchecked Sendable {
                 log.error("planning: no day-ahead plan for \(day): \(error); the schedules in force stay")
             }
         }
-        guard planning.replanMinutes > 0 else { return }
+        if planning.replanMinutes > 0, now >= nextReplan {
+            let step = Int64(planning.replanMinutes * 60)
+            nextReplan = (now / step + 1) * step
+            replan(now: now, minutes: 15, fineHours: 4, layer: .fifteenMinute, kind: "intraday")
+        }
+        if planning.rtdMinutes > 0 {
+            replan(now: now, minutes: 5, fineHours: 1, layer: .realTimeDispatch, kind: "real-time")
+        }
+    }
+
+    /// A re-plan on a receding horizon of `minutes` intervals from the one in progress; its next hour (FMM) or next
+    /// quarter-hour (RTD) goes to the kernel on `layer`, so it expires soon if re-planning stops.
+    private func replan(now: Int64, minutes: Int, fineHours: Double, layer: ScheduleLayer, kind: String) {
         do {
-            // From the quarter-hour in progress: its rest is re-planned too, from the SOC now.
-            let start = Self.intervalStart(now, minutes: 15)
+            // From the interval in progress: its rest is re-planned too, from the SOC now.
+            let start = Self.intervalStart(now, minutes: minutes)
             var end = zone.unixSeconds(of: zone.local(start).day.adding(days: 1), hour: 0)
             if end - start < 2 * 3600 { end = zone.unixSeconds(of: zone.local(start).day.adding(days: 2), hour: 0) }
-            let horizon = try PlanningHorizon(recedingFrom: start, until: end, zone: zone)
-            let plan = try makePlan(horizon: horizon, kind: "intraday", now: now)
-            // The next hour only: re-planned every few minutes, so it never stays in force long without one.
-            let sent = send(plan, layer: .fifteenMinute, until: start + 3600, now: now)
+            let horizon = try PlanningHorizon(recedingFrom: start, until: end, fineMinutes: minutes, fineHours: fineHours, zone: zone)
+            let plan = try makePlan(horizon: horizon, kind: kind, now: now, drNotBefore: now + Int64(planning.drNotificationMinutes * 60))
+            let sent = send(plan, layer: layer, until: start + (layer == .realTimeDispatch ? 900 : 3600), now: now)
             let counts = verdicts.withLock { $0 }
-            log.info("planning: re-plan from \(UTCTimestamp.text(unixSeconds: Double(start))): \(horizon.count) intervals in \(String(format: "%.2f", plan.solveSeconds)) s, \(sent) intervals to the kernel (market intervals so far: \(counts.accepted) accepted, \(counts.refused) refused)" + relaxedText(plan))
+            log.info("planning: \(kind) re-plan from \(UTCTimestamp.text(unixSeconds: Double(start))): \(horizon.count) intervals in \(String(format: "%.2f", plan.solveSeconds)) s, \(sent) intervals to the kernel (market intervals so far: \(counts.accepted) accepted, \(counts.refused) refused)" + relaxedText(plan))
         } catch {
-            log.warning("planning: re-plan failed: \(error); the last plan stays in force")
+            log.warning("planning: \(kind) re-plan failed: \(error); the last plan stays in force")
         }
     }
 
     /// Plans `horizon` from the latest forecasts (the scenario's profiles where a simulated grid has none yet),
     /// the price file and the batteries' SOC now; stores the plan.
-    private func makePlan(horizon: PlanningHorizon, kind: String, now: Int64) throws -> DayAheadPlan {
+    private func makePlan(horizon: PlanningHorizon, kind: String, now: Int64, drNotBefore: Int64? = nil) throws -> DayAheadPlan {
         let prices = try planning.prices.prices(for: horizon)
         var series = PlanningForecasts(seriesKW: [:])
         var uncovered: [String] = []
@@ -140,7 +158,8 @@ final class PlanningComponent: ServiceComponent, @unchecked Sendable {
                 if index < snapshot.soc.count, snapshot.soc[index].isFinite { soc[resource.id] = snapshot.soc[index] }
             }
         }
-        let fleet = try PlanningFleet(model: configuration.model, devices: devices, forecasts: series, count: horizon.count, initialSOC: soc)
+        var fleet = try PlanningFleet(model: configuration.model, devices: devices, forecasts: series, count: horizon.count, initialSOC: soc)
+        for index in fleet.demandResponse.indices { fleet.demandResponse[index].notBeforeUnixSeconds = drNotBefore }
         let plan = try DayAheadPlanner(settings: planning.settings).plan(fleet: fleet, prices: prices, horizon: horizon)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]

@@ -11,7 +11,7 @@ import Synchronization
 /// every `replanMinutes` of simulated time on a receding horizon from the batteries' SOC, holding the scenario's
 /// regulation award and carrying the energy the signal has been asking (its mean over the last hour) — so the
 /// schedules re-base the batteries toward their SOC target while they regulate. Plans reach the kernel through
-/// the market ring, as in `dsod run`. Simulated time 0 is `startTimeOfDaySeconds` into the local `day`.
+/// the market ring, as in `dsod run`; with `rtdMinutes`, real-time re-plans on 5-minute intervals too. Simulated time 0 is `startTimeOfDaySeconds` into the local `day`.
 final class SimulatedMarket: @unchecked Sendable {
     // Sendable: every method runs on the simulation loop's one thread (`afterEachCycle`, `onRecord` in
     // virtual mode); `statistics` is a Mutex for the summary read after the run.
@@ -22,6 +22,9 @@ final class SimulatedMarket: @unchecked Sendable {
     private let ring: SPSCRing<InboundMessage>
     private let replanSeconds: Double
     private var nextReplanSeconds = 0.0
+    private let rtdSeconds: Double
+    private var nextRTDSeconds = 0.0
+    private let drNotificationSeconds: Int64
     /// The signal's exponential mean over about an hour, and the cycle period it is updated at.
     private var signalMean = 0.0
     private let cyclePeriodSeconds: Double
@@ -30,13 +33,15 @@ final class SimulatedMarket: @unchecked Sendable {
     let statistics = Mutex((plans: 0, failures: 0, solveSeconds: 0.0, refusedPushes: 0, lastProblem: ""))
 
     init(scenario: Scenario, prices: PriceFile, day: LocalDate, zone: MarketTimeZone, port: InboundPort, replanMinutes: Int,
-         cyclePeriodSeconds: Double) {
+         rtdMinutes: Int = 0, drNotificationMinutes: Double = 30, cyclePeriodSeconds: Double) {
         self.scenario = scenario
         self.prices = prices
         self.zone = zone
         originUnixSeconds = zone.unixSeconds(of: day, hour: 0) + Int64(scenario.run.startTimeOfDaySeconds.rounded())
         ring = port.ring(.market)
         replanSeconds = Double(replanMinutes * 60)
+        rtdSeconds = Double(rtdMinutes * 60)
+        drNotificationSeconds = Int64(drNotificationMinutes * 60)
         self.cyclePeriodSeconds = cyclePeriodSeconds
     }
 
@@ -54,17 +59,27 @@ final class SimulatedMarket: @unchecked Sendable {
             plan(kernel: kernel, now: now, start: now / 900 * 900, end: zone.unixSeconds(of: day.adding(days: 1), hour: 0),
                  layer: .dayAhead, sendUntil: .max)
         }
-        guard timeSeconds >= nextReplanSeconds else { return }
-        nextReplanSeconds = (timeSeconds / replanSeconds).rounded(.down) * replanSeconds + replanSeconds
-        let start = now / 900 * 900
-        var end = zone.unixSeconds(of: zone.local(start).day.adding(days: 1), hour: 0)
-        if end - start < 2 * 3600 { end = zone.unixSeconds(of: zone.local(start).day.adding(days: 2), hour: 0) }
-        plan(kernel: kernel, now: now, start: start, end: end, layer: .fifteenMinute, sendUntil: start + 3600)
+        let end = { (start: Int64) -> Int64 in
+            let end = self.zone.unixSeconds(of: self.zone.local(start).day.adding(days: 1), hour: 0)
+            return end - start < 2 * 3600 ? self.zone.unixSeconds(of: self.zone.local(start).day.adding(days: 2), hour: 0) : end
+        }
+        if timeSeconds >= nextReplanSeconds {
+            nextReplanSeconds = (timeSeconds / replanSeconds).rounded(.down) * replanSeconds + replanSeconds
+            let start = now / 900 * 900
+            plan(kernel: kernel, now: now, start: start, end: end(start), layer: .fifteenMinute, sendUntil: start + 3600)
+        }
+        if rtdSeconds > 0, timeSeconds >= nextRTDSeconds {
+            nextRTDSeconds = (timeSeconds / rtdSeconds).rounded(.down) * rtdSeconds + rtdSeconds
+            let start = now / 300 * 300
+            plan(kernel: kernel, now: now, start: start, end: end(start), layer: .realTimeDispatch, sendUntil: start + 900, fineMinutes: 5)
+        }
     }
 
-    private func plan(kernel: ControlKernel, now: Int64, start: Int64, end: Int64, layer: ScheduleLayer, sendUntil: Int64) {
+    private func plan(kernel: ControlKernel, now: Int64, start: Int64, end: Int64, layer: ScheduleLayer, sendUntil: Int64,
+                      fineMinutes: Int = 15) {
         do {
-            let horizon = try PlanningHorizon(recedingFrom: start, until: end, zone: zone)
+            let horizon = try PlanningHorizon(recedingFrom: start, until: end, fineMinutes: fineMinutes,
+                                              fineHours: fineMinutes == 5 ? 1 : 4, zone: zone)
             let model = scenario.model
             var soc: [String: Double] = [:]
             for (index, resource) in model.resources.enumerated() where resource.kind == .battery {
@@ -80,6 +95,9 @@ final class SimulatedMarket: @unchecked Sendable {
             for index in fleet.interfacePoints.indices where power > 0 {
                 let share = fleet.batteries.filter { $0.interfacePoint == index && $0.providesRegulation }.reduce(0) { $0 + $1.dischargeKW } / power
                 fleet.interfacePoints[index].regulationAwardKW = awardKW * share
+            }
+            if layer != .dayAhead {
+                for index in fleet.demandResponse.indices { fleet.demandResponse[index].notBeforeUnixSeconds = now + drNotificationSeconds }
             }
             for index in fleet.batteries.indices {
                 let band = fleet.batteries[index].socBand

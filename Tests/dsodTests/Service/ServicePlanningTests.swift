@@ -48,7 +48,7 @@ import Testing
             let config = try folder.write("service.toml", Self.service(port: port, planning: Self.planningSection))
             let dsod = try BackgroundProcess.dsod(["run", "--config", config], in: folder, environment: ["STATE_DIRECTORY": folder.file("state")])
             #expect(dsod.waitForLog("planning: day-ahead plan for", timeoutSeconds: 60), "\(dsod.stderr)")
-            #expect(dsod.waitForLog("planning: re-plan from", timeoutSeconds: 60), "\(dsod.stderr)")
+            #expect(dsod.waitForLog("planning: intraday re-plan from", timeoutSeconds: 60), "\(dsod.stderr)")
             let client = HTTPClient(port: port)
             // The historian commits within a second; the API serves what is committed.
             var intraday: [String: Any] = [:]
