@@ -222,7 +222,7 @@ let package = Package(
         .testTarget(name: "DSOForecastTests", dependencies: ["DSOForecast", "DSOModel", "OpenDSOTestSupport"]),
         // Hand-solved LPs and MILPs, infeasibility and bad input, and the HiGHS (highspy) cross-check through MPS.
         .testTarget(name: "DSOOptimizationTests", dependencies: ["DSOOptimization", "OpenDSOTestSupport"]),
-        .testTarget(name: "DSOPlanningTests", dependencies: ["DSOPlanning", "DSOOptimization", "DSOForecast", "OpenDSOTestSupport"]),
+        .testTarget(name: "DSOPlanningTests", dependencies: ["DSOPlanning", "DSOOptimization", "DSOForecast", "DSOStatusSchema", "OpenDSOTestSupport"]),
         .testTarget(
             name: "DSOHistorianTests",
             dependencies: ["DSOHistorian", "DSOKernel", "DSOModel", "OpenDSOTestSupport", .product(name: "GRDB", package: "GRDB.swift")]

@@ -1,6 +1,7 @@
 import DSOForecast
 import DSOOptimization
 import DSOPlanning
+import DSOStatusSchema
 import Testing
 
 /// Plans small enough to solve by hand: where the battery charges and discharges, what a DR call and an
@@ -41,6 +42,20 @@ import Testing
         let loadCost = 900.0 * (20 + 30 + 100) / 1000
         #expect(plan.revenue.energyCents == Int(((20 - 5 - loadCost) * 100).rounded()))
         #expect(plan.relaxed.isEmpty)
+    }
+
+    @Test func theForecastBandIsKeptFreeUnderTheImportLimit() throws {
+        var fleet = PlanFixtures.oneBattery(loadKW: [900, 900, 900], importLimitKW: 1000, powerKW: 200, energyKWh: 200)
+        // A P90 load 50 kW above the P50: only 50 kW of each cheap hour is left for charging.
+        fleet.interfacePoints[0].importMarginKW = [50, 50, 50]
+        let plan = try DayAheadPlanner().plan(fleet: fleet, prices: MarketPrices(energyPerMWh: [20, 30, 100]), horizon: PlanFixtures.horizon(3))
+        #expect(plan.resources[0].basePointKW.map { $0.rounded() } == [-50, -50, 100] && plan.relaxed.isEmpty, "\(plan.resources[0].basePointKW)")
+        let documents = [ForecastDocument(target: "SUB/load", kind: "load", interfacePoint: "SUB", horizon: "day-ahead", forecaster: "ridge",
+                                          issueUnixSeconds: 0, issued: "", hours: (0..<3).map { hour in
+                                              ForecastHour(startUnixSeconds: 1_784_073_600 + Int64(hour) * 3600, p10KW: 860, p50KW: 900, p90KW: 950)
+                                          })]
+        let hedged = PlanningForecasts.documents(documents, horizon: try PlanFixtures.horizon(3)).forecasts.seriesKW
+        #expect(hedged["SUB/import-margin"] == [50, 50, 50] && hedged["SUB/export-margin"] == [40, 40, 40], "\(hedged)")
     }
 
     @Test func aDRProgrammeIsCalledInsideItsWindowWithinItsEventsAndHours() throws {

@@ -18,6 +18,10 @@ extension PlanningFleet {
                                   inflexibleLoadKW: consumes ? series("\(point.id)/load") : Array(repeating: 0, count: count))
         }
         self.init(interfacePoints: points)
+        for index in interfacePoints.indices {
+            interfacePoints[index].importMarginKW = forecasts.seriesKW["\(interfacePoints[index].id)/import-margin"] ?? []
+            interfacePoints[index].exportMarginKW = forecasts.seriesKW["\(interfacePoints[index].id)/export-margin"] ?? []
+        }
         for (index, resource) in model.resources.enumerated() {
             let device = devices.flatMap { index < $0.count ? $0[index] : nil }
             switch resource.kind {

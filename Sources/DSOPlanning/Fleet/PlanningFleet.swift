@@ -12,6 +12,11 @@ public struct PlanningFleet: Sendable {
         /// Regulation already awarded to the batteries behind the point, kW each way: the plan must hold at least
         /// this much up and down (an intraday re-plan under a day-ahead award).
         public var regulationAwardKW = 0.0
+        /// Hedges, kW per interval (empty: none): how far the load could be above and PV below their P50 (P90/P10
+        /// band) — kept free under the import limit — and the other way under the export limit, so a plan stays
+        /// within the point's limits on a bad-forecast day, not only on a median one.
+        public var importMarginKW: [Double] = []
+        public var exportMarginKW: [Double] = []
 
         public init(id: String, importLimitKW: Double, exportLimitKW: Double, inflexibleLoadKW: [Double]) {
             self.id = id
@@ -108,6 +113,8 @@ public struct PlanningFleet: Sendable {
         }
         for point in interfacePoints {
             try check(point.inflexibleLoadKW, "interface point \(point.id) load")
+            if !point.importMarginKW.isEmpty { try check(point.importMarginKW, "interface point \(point.id) import margin") }
+            if !point.exportMarginKW.isEmpty { try check(point.exportMarginKW, "interface point \(point.id) export margin") }
             guard point.importLimitKW >= 0, point.exportLimitKW >= 0 else {
                 throw PlanningError("interface point \(point.id): import/export limits \(point.importLimitKW)/\(point.exportLimitKW) kW; expected ≥ 0")
             }

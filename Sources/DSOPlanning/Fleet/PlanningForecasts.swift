@@ -47,8 +47,9 @@ public struct PlanningForecasts: Sendable {
 
     /// The forecast layer's documents for `horizon`: each interval takes the P50 of the hour it starts in, from
     /// the latest intraday forecast that covers that hour, else the day-ahead one. A DR programme's baseline is
-    /// added to its interface point's load (not called, it consumes it). Targets with an hour that no document
-    /// covers are left out, and named in `uncovered`.
+    /// added to its interface point's load (not called, it consumes it). The bands become each point's hedges,
+    /// `<point>/import-margin` (load above P50 up to P90, PV below it down to P10) and `<point>/export-margin` (the
+    /// other way). Targets with an hour that no document covers are left out, and named in `uncovered`.
     public static func documents(_ documents: [ForecastDocument], horizon: PlanningHorizon) -> (forecasts: PlanningForecasts, uncovered: [String]) {
         var byTarget: [String: [Int64: ForecastHour]] = [:]
         // Day-ahead first, intraday over it (newer issues last).
@@ -58,16 +59,26 @@ public struct PlanningForecasts: Sendable {
         var series: [String: [Double]] = [:]
         var uncovered: [String] = []
         var baselines: [String: [Double]] = [:]
+        var margins: [String: [Double]] = [:]
         let kinds = Dictionary(documents.map { ($0.target, ($0.kind, $0.interfacePoint)) }, uniquingKeysWith: { first, _ in first })
         for (target, hours) in byTarget.sorted(by: { $0.key < $1.key }) {
             let picked = horizon.intervals.map { hours[$0.startUnixSeconds / 3600 * 3600] }
             guard picked.allSatisfy({ $0 != nil }) else { uncovered.append(target); continue }
             series[target] = picked.map { $0?.p50KW ?? 0 }
+            if let (kind, point) = kinds[target], kind == "load" || kind == "pv" {
+                // Load high or PV low needs import room; the other way, export room.
+                let above = picked.map { hour in max(0, (hour?.p90KW ?? hour?.p50KW ?? 0) - (hour?.p50KW ?? 0)) }
+                let below = picked.map { hour in max(0, (hour?.p50KW ?? 0) - (hour?.p10KW ?? hour?.p50KW ?? 0)) }
+                let (importSide, exportSide) = kind == "load" ? (above, below) : (below, above)
+                margins["\(point)/import-margin"] = zip(margins["\(point)/import-margin"] ?? importSide.map { _ in 0 }, importSide).map(+)
+                margins["\(point)/export-margin"] = zip(margins["\(point)/export-margin"] ?? exportSide.map { _ in 0 }, exportSide).map(+)
+            }
             if let (kind, point) = kinds[target], kind == "dr-available" {
                 let baseline = picked.map { $0?.baselineKW ?? 0 }
                 baselines[point] = zip(baselines[point] ?? baseline.map { _ in 0 }, baseline).map(+)
             }
         }
+        series.merge(margins) { $1 }
         for (point, baseline) in baselines {
             series["\(point)/load"] = zip(series["\(point)/load"] ?? baseline.map { _ in 0 }, baseline).map(+)
         }

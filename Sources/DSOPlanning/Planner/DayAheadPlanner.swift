@@ -247,8 +247,12 @@ public struct DayAheadPlanner: Sendable {
                 }
                 v.balance[i].append(model.equal("balance_\(point.id)_\(t)", group: "interface-balance", terms: balance,
                                                 rhs: point.inflexibleLoadKW[t]))
-                model.lessOrEqual("import_\(point.id)_\(t)", group: "interface-limit", terms: regulationDown, rhs: point.importLimitKW)
-                model.greaterOrEqual("export_\(point.id)_\(t)", group: "interface-limit", terms: regulationUp, rhs: -point.exportLimitKW)
+                let importMargin = point.importMarginKW.isEmpty ? 0 : point.importMarginKW[t]
+                let exportMargin = point.exportMarginKW.isEmpty ? 0 : point.exportMarginKW[t]
+                model.lessOrEqual("import_\(point.id)_\(t)", group: "interface-limit", terms: regulationDown,
+                                  rhs: point.importLimitKW - importMargin)
+                model.greaterOrEqual("export_\(point.id)_\(t)", group: "interface-limit", terms: regulationUp,
+                                     rhs: -point.exportLimitKW + exportMargin)
             }
         }
         return (model, v)
