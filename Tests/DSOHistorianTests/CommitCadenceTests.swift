@@ -14,20 +14,24 @@ import Testing
             defer { try? historian.stop() }
             var delays: [Double] = []
             for round in 0..<3 {
-                let start = Date()
+                let recorded = Date().timeIntervalSince1970
                 historian.record(.event(EventRecord(wallTimeSeconds: WallClock.nowUnixSeconds(), timeSeconds: 0,
                                                     code: "r\(round)", subject: -1)))
-                // Nobody flushes: only the writer thread's own cadence can commit it.
-                while historian.statistics.committedEntries <= round && Date().timeIntervalSince(start) < 2 {
+                // Nobody flushes: only the writer thread's own cadence can commit it. The wait is generous (this
+                // task may be kept off its thread by other tests); the delay measured is the writer's own: from
+                // the record to the commit it stamped.
+                let start = Date()
+                while historian.statistics.committedEntries <= round && Date().timeIntervalSince(start) < 10 {
                     try await Task.sleep(for: .milliseconds(5))
                 }
-                delays.append(Date().timeIntervalSince(start))
+                let committed = try #require(historian.statistics.lastCommitWallSeconds, "round \(round): nothing committed")
+                delays.append(committed - recorded)
                 // Committed means visible to another process.
                 #expect(try SQLiteShell.text(path, "SELECT COUNT(*) FROM event WHERE code = 'r\(round)'") == "1",
                         "round \(round): \(historian.statistics)")
             }
-            // The interval plus scheduling on a loaded machine; the issue allows 1 s.
-            #expect(delays.allSatisfy { $0 < 1.0 }, "delays \(delays)")
+            // The interval plus the writer thread's scheduling on a loaded machine; the issue allows 1 s.
+            #expect(delays.allSatisfy { $0 >= 0 && $0 < 1.0 }, "delays \(delays)")
             #expect(historian.statistics.committedEntries == 3)
         }
     }
