@@ -71,7 +71,7 @@ public struct DayAheadPlan: Sendable, Codable {
             InterfacePointPlan(id: point.id, netImportKW: v.netImport[i].map(value))
         }
         var energy = 0.0, regulation = 0.0, spinning = 0.0, wear = 0.0, calls = 0.0
-        for (i, _) in fleet.interfacePoints.enumerated() {
+        for i in fleet.interfacePoints.indices {
             for (t, interval) in horizon.intervals.enumerated() {
                 energy -= prices.energyPerMWh[t] / 1000 * interval.hours * value(v.netImport[i][t])
             }

@@ -104,7 +104,7 @@ public struct DayAheadPlanner: Sendable {
         let count = horizon.count
         let s = settings
         let spinning = s.offerSpinning && prices.spinningPerMWh.contains { $0 > 0 }
-        for (i, point) in fleet.interfacePoints.enumerated() {
+        for point in fleet.interfacePoints {
             var net: [LinearModel.Variable] = [], over: [LinearModel.Variable] = [], under: [LinearModel.Variable] = []
             for (t, interval) in horizon.intervals.enumerated() {
                 // Buying at the LMP costs, selling earns: the energy position's cost is price × net import.
@@ -115,7 +115,6 @@ public struct DayAheadPlanner: Sendable {
             }
             v.netImport.append(net); v.overImport.append(over); v.overExport.append(under)
             v.balance.append([])
-            _ = i
         }
         for battery in fleet.batteries {
             var b = PlanVariables.Battery()
